@@ -1,0 +1,100 @@
+/**
+ * The console's query endpoint against Prometheus directly: the same instant queries,
+ * interleaved one by one (alternating which goes first), N requests each; prints p50/p99 and
+ * their ratios. Starts its own stack unless BENCH_CONSOLE_URL and BENCH_PROMETHEUS_URL are set.
+ *
+ *   npx tsx bench/proxy-overhead.ts [requests=2000]
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startStack } from "../stack/stack.ts";
+import { mean, printTable, quantile } from "./stats.ts";
+
+const QUERIES = [
+  "up",
+  "sum by (job) (rate(http_requests_total[2m]))",
+  'histogram_quantile(0.95, sum by (le) (rate(agent_ttft_ms_bucket[5m])))',
+  "sum(rate(trm_fallback_total[5m])) / sum(rate(trm_inference_total[5m]))",
+  "sum by (model) (rate(inferno_inference_requests_total[5m]))",
+  "avg by (Hostname) (DCGM_FI_DEV_GPU_UTIL)",
+  "sum(inferno_queue_pending_requests)",
+  'histogram_quantile(0.99, sum by (le, model_name) (rate(vllm:time_to_first_token_seconds_bucket[5m])))',
+];
+
+async function timeOne(url: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url);
+  const body = await response.text();
+  const elapsed = performance.now() - started;
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 200)}`);
+  return elapsed;
+}
+
+async function main(): Promise<void> {
+  const requests = Number(process.argv[2] ?? 2000);
+  let consoleUrl = process.env.BENCH_CONSOLE_URL;
+  let prometheusUrl = process.env.BENCH_PROMETHEUS_URL;
+  let cleanup = async () => undefined as void;
+  if (!consoleUrl || !prometheusUrl) {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "vigil-bench-"));
+    console.log("Starting a stack (console production build)...");
+    const stack = await startStack({
+      root: path.resolve(import.meta.dirname, ".."),
+      dataDir,
+      profile: "test",
+      withConsole: true,
+      log: () => undefined,
+    });
+    consoleUrl = stack.urls.console ?? "";
+    prometheusUrl = stack.urls.prometheus;
+    cleanup = async () => {
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+    // Let Prometheus gather a few minutes' worth of scrapes so rate() windows have data.
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+  }
+  try {
+    const direct: number[] = [];
+    const proxied: number[] = [];
+    const urlsFor = (index: number) => {
+      const query = encodeURIComponent(QUERIES[index % QUERIES.length] ?? "up");
+      return {
+        direct: `${prometheusUrl}/api/v1/query?query=${query}`,
+        proxied: `${consoleUrl}/api/prometheus/query?query=${query}`,
+      };
+    };
+    for (let index = 0; index < 100; index += 1) {
+      const urls = urlsFor(index);
+      await timeOne(urls.direct);
+      await timeOne(urls.proxied);
+    }
+    for (let index = 0; index < requests; index += 1) {
+      const urls = urlsFor(index);
+      // Alternate which goes first so neither side always gets the warmer connection or cache.
+      if (index % 2 === 0) {
+        direct.push(await timeOne(urls.direct));
+        proxied.push(await timeOne(urls.proxied));
+      } else {
+        proxied.push(await timeOne(urls.proxied));
+        direct.push(await timeOne(urls.direct));
+      }
+    }
+    const row = (name: string, samples: number[]) => [
+      name,
+      quantile(samples, 0.5).toFixed(2),
+      quantile(samples, 0.9).toFixed(2),
+      quantile(samples, 0.99).toFixed(2),
+      mean(samples).toFixed(2),
+    ];
+    console.log(`\n${requests} requests each, ${QUERIES.length} queries cycled, interleaved, one at a time (ms):\n`);
+    printTable(["", "p50", "p90", "p99", "mean"], [row("prometheus", direct), row("console", proxied)]);
+    const ratio = (q: number) => (quantile(proxied, q) / quantile(direct, q)).toFixed(2);
+    console.log(`\nratio console/prometheus: p50 ${ratio(0.5)}x, p99 ${ratio(0.99)}x (goal: p50 <= 1.15x)`);
+  } finally {
+    await cleanup();
+  }
+}
+
+await main();

@@ -1,0 +1,85 @@
+import { controlService, expect, test } from "../fixtures/test.ts";
+
+test.describe("console API", () => {
+  test("health answers 200 with every dependency", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body.status).toBe("ok");
+    expect(body.down).toEqual([]);
+    expect(body.prometheus).toMatchObject({ ok: true, ready: true, version: expect.stringMatching(/^\d+\.\d+/) });
+    expect(body.alertmanagers).toHaveLength(2);
+    for (const instance of body.alertmanagers) {
+      expect(instance).toMatchObject({ ok: true, cluster: { status: "ready" } });
+      expect(instance.cluster.peers).toHaveLength(2);
+    }
+    expect(body.postgres).toMatchObject({ ok: true, version: expect.stringContaining("PostgreSQL") });
+    expect(JSON.stringify(body)).not.toMatch(/password|:\/\/[^/]*:[^@/]*@/);
+  });
+
+  test("health answers 503 naming Alertmanager when one peer is down, and the alerts keep coming from the other", async ({
+    request,
+  }) => {
+    await controlService("alertmanager-1", "stop");
+    try {
+      const response = await request.get("/api/health");
+      expect(response.status()).toBe(503);
+      const body = await response.json();
+      expect(body.down).toEqual([expect.stringMatching(/^alertmanager http:\/\/127\.0\.0\.1:\d+$/)]);
+      const alerts = await request.get("/api/alerts");
+      expect(alerts.status()).toBe(200);
+      const overview = await alerts.json();
+      expect(overview.instances.filter((instance: { ok: boolean }) => !instance.ok)).toHaveLength(1);
+    } finally {
+      await controlService("alertmanager-1", "start");
+    }
+    await expect.poll(async () => (await request.get("/api/health")).status(), { timeout: 30_000 }).toBe(200);
+  });
+
+  test("a range query passes Prometheus's data and warnings through", async ({ request }) => {
+    const end = Math.floor(Date.now() / 1000);
+    const response = await request.get("/api/prometheus/query_range", {
+      params: { query: 'sum by (job) (up{job="inferno"})', start: String(end - 60), end: String(end), step: "5s" },
+    });
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body.status).toBe("success");
+    expect(body.data.resultType).toBe("matrix");
+    expect(body.data.result[0].metric).toEqual({ job: "inferno" });
+    expect(Array.isArray(body.warnings)).toBe(true);
+  });
+
+  test("bad input gets a 400 naming the parameter, before Prometheus is asked", async ({ request }) => {
+    const missing = await request.get("/api/prometheus/query");
+    expect(missing.status()).toBe(400);
+    expect((await missing.json()).error).toContain("query");
+
+    const tooFine = await request.get("/api/prometheus/query_range", {
+      params: { query: "up", start: "0", end: "864000", step: "1s" },
+    });
+    expect(tooFine.status()).toBe(400);
+    expect((await tooFine.json()).error).toMatch(/step: .*at least 79s/);
+
+    const badTime = await request.get("/api/prometheus/query", { params: { query: "up", time: "yesterday" } });
+    expect(badTime.status()).toBe(400);
+    expect((await badTime.json()).error).toContain("time");
+  });
+
+  test("Prometheus's own parse error reaches the user as a 400 with its message", async ({ request }) => {
+    const response = await request.get("/api/prometheus/query", { params: { query: "sum(rate(up[5m]" } });
+    expect(response.status()).toBe(400);
+    const body = await response.json();
+    expect(body).toMatchObject({ upstream: "prometheus", errorType: "bad_data" });
+    expect(body.error).toContain("parse error");
+  });
+
+  test("/metrics exposes request and upstream metrics by route and upstream", async ({ request }) => {
+    await request.get("/api/prometheus/targets");
+    await request.get("/api/alerts");
+    const text = await (await request.get("/metrics")).text();
+    expect(text).toMatch(/vigil_http_request_duration_seconds_count\{route="\/api\/prometheus\/targets",method="GET",status="200"\} \d+/);
+    expect(text).toMatch(/vigil_upstream_request_duration_seconds_count\{upstream="prometheus",[^}]*endpoint="\/api\/v1\/targets"[^}]*\} \d+/);
+    expect(text).toMatch(/vigil_upstream_request_duration_seconds_count\{upstream="alertmanager",[^}]*\} \d+/);
+    expect(text).toContain("process_resident_memory_bytes");
+  });
+});

@@ -1,0 +1,65 @@
+import "server-only";
+import { ZodError, type ZodType } from "zod";
+import { UpstreamError, ValidationError, type ApiErrorBody } from "@/lib/errors";
+import { consoleMetrics } from "@/lib/metrics";
+
+type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
+
+/**
+ * Wraps a route handler: times it into vigil_http_request_duration_seconds under the route
+ * pattern, and turns our error types into JSON answers with the right status.
+ */
+export function apiRoute<Context = unknown>(route: string, handler: Handler<Context>): Handler<Context> {
+  return async (request, context) => {
+    const started = performance.now();
+    let status = 500;
+    try {
+      const response = await handler(request, context);
+      status = response.status;
+      return response;
+    } catch (error) {
+      const response = errorResponse(error);
+      status = response.status;
+      return response;
+    } finally {
+      consoleMetrics()
+        .httpRequestDuration.labels(route, request.method, String(status))
+        .observe((performance.now() - started) / 1000);
+    }
+  };
+}
+
+/** The JSON error answer for anything a handler throws. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof UpstreamError) {
+    return Response.json(error.toJSON(), { status: error.httpStatus });
+  }
+  if (error instanceof ValidationError) {
+    return Response.json({ error: error.message, issues: error.issues } satisfies ApiErrorBody, { status: 400 });
+  }
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    return Response.json({ error: describeIssues(issues), issues } satisfies ApiErrorBody, { status: 400 });
+  }
+  if (error instanceof DOMException && error.name === "AbortError") {
+    // The browser went away (a newer range replaced this request); nobody reads the answer.
+    return Response.json({ error: "Request cancelled" } satisfies ApiErrorBody, { status: 499 });
+  }
+  console.error("Unhandled error in route handler", error);
+  return Response.json({ error: "Internal error in the console; see its log for details." } satisfies ApiErrorBody, {
+    status: 500,
+  });
+}
+
+/** Validates a request's query string with a zod schema; a failure becomes a 400 naming the parameter. */
+export function parseSearchParams<T>(request: Request, schema: ZodType<T>): T {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const result = schema.safeParse(params);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  throw new ValidationError(describeIssues(issues), issues);
+}
+
+function describeIssues(issues: Array<{ path: string; message: string }>): string {
+  return issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join("; ");
+}

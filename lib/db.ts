@@ -1,0 +1,148 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { env } from "@/lib/env";
+import { UpstreamError } from "@/lib/errors";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { consoleMetrics } from "@/lib/metrics";
+
+interface Database {
+  prisma: PrismaClient;
+  /** Shared with Prisma, so the health check sees the connections the app uses. */
+  pool: pg.Pool;
+  /** host:port, never the credentials. */
+  address: string;
+  /** host:port/database, as the health report names it. */
+  instance: string;
+  user: string;
+  database: string;
+  timeoutMs: number;
+}
+
+const globalKey = Symbol.for("vigil.db");
+
+function createDatabase(): Database {
+  const { DATABASE_URL, DATABASE_TIMEOUT_MS } = env();
+  const url = new URL(DATABASE_URL);
+  const address = `${url.hostname}:${url.port || "5432"}`;
+  const database = decodeURIComponent(url.pathname.replace(/^\//, "")) || "postgres";
+  const pool = new pg.Pool({ connectionString: DATABASE_URL, connectionTimeoutMillis: DATABASE_TIMEOUT_MS });
+  // An idle connection dies when Postgres restarts; without a listener that error would end the process.
+  pool.on("error", (error) => console.error(`Postgres at ${address}: idle connection lost: ${error.message}`));
+  return {
+    prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
+    pool,
+    address,
+    instance: `${address}/${database}`,
+    user: decodeURIComponent(url.username) || "(default user)",
+    database,
+    timeoutMs: DATABASE_TIMEOUT_MS,
+  };
+}
+
+function database(): Database {
+  // On globalThis because Next.js may evaluate this module once per route bundle (and again
+  // on every hot reload in development); each copy would otherwise open its own pool.
+  const holder = globalThis as typeof globalThis & { [globalKey]?: Database };
+  holder[globalKey] ??= createDatabase();
+  return holder[globalKey];
+}
+
+/** The one Prisma client, connected through the PrismaPg adapter to DATABASE_URL. */
+export function db(): PrismaClient {
+  return database().prisma;
+}
+
+export interface DatabasePing {
+  ok: true;
+  /** The server's `version()`, e.g. "PostgreSQL 15.18 (Debian 15.18-0+deb12u1) on x86_64-pc-linux-gnu, ...". */
+  version: string;
+  latencyMs: number;
+}
+
+/**
+ * Runs `select version()` within DATABASE_TIMEOUT_MS. Throws an UpstreamError that says what
+ * went wrong (timeout, refused, bad credentials, missing database) without the password.
+ */
+export async function pingDatabase(): Promise<DatabasePing> {
+  const target = database();
+  const started = performance.now();
+  const observe = (outcome: "ok" | "error") =>
+    consoleMetrics()
+      .upstreamRequestDuration.labels({ upstream: "postgres", instance: target.instance, endpoint: "ping", outcome })
+      .observe((performance.now() - started) / 1000);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PingTimeout()), target.timeoutMs);
+  });
+  try {
+    // The pool's connectionTimeoutMillis bounds connecting; the race also bounds a server that accepts but never answers.
+    const result = await Promise.race([target.pool.query<{ version: unknown }>("select version() as version"), timeout]);
+    observe("ok");
+    return { ok: true, version: String(result.rows[0]?.version ?? ""), latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    observe("error");
+    const failure = describePostgresError(error, target);
+    consoleMetrics()
+      .upstreamErrors.labels({ upstream: "postgres", instance: target.instance, endpoint: "ping", kind: failure.kind })
+      .inc();
+    throw failure;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+class PingTimeout extends Error {}
+
+/** The errno-style code of a socket error, looking through AggregateError (IPv4 and IPv6 attempts). */
+function networkCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  if ("code" in error && typeof error.code === "string") return error.code;
+  if ("errors" in error && Array.isArray(error.errors)) {
+    for (const inner of error.errors) {
+      const code = networkCode(inner);
+      if (code) return code;
+    }
+  }
+  return undefined;
+}
+
+function describePostgresError(error: unknown, target: Database): UpstreamError {
+  const name = `Postgres at ${target.address}`;
+  const fail = (kind: "timeout" | "unreachable" | "api", message: string) =>
+    new UpstreamError({ upstream: "postgres", instance: target.instance, kind, message, cause: error });
+  const seconds = `${Number((target.timeoutMs / 1000).toFixed(3))} s`;
+  const text = error instanceof Error ? error.message : String(error);
+
+  if (error instanceof PingTimeout || /timeout exceeded when trying to connect|connection timeout/i.test(text)) {
+    return fail("timeout", `${name} did not answer in ${seconds}`);
+  }
+  if (error instanceof pg.DatabaseError) {
+    switch (error.code) {
+      case "28P01":
+      case "28000":
+        return fail("api", `${name} rejected the credentials of user "${target.user}" (check DATABASE_URL)`);
+      case "3D000":
+        return fail("api", `${name} has no database "${target.database}" (create it, or run \`npm run db:migrate\`)`);
+      case "57P03":
+        return fail("unreachable", `${name} is starting up or shutting down`);
+      case "53300":
+        return fail("unreachable", `${name} has no free connection slots (too many clients)`);
+      default:
+        return fail("api", `${name} answered with an error: ${error.message}${error.code ? ` (${error.code})` : ""}`);
+    }
+  }
+  // pg raises these itself when the server asks for a password the URL does not carry.
+  if (/SASL|SCRAM|password/i.test(text)) {
+    return fail("api", `${name} asked for a password that DATABASE_URL does not give (user "${target.user}")`);
+  }
+  const code = networkCode(error);
+  if (code === "ECONNREFUSED") return fail("unreachable", `${name} refused the connection (is it running?)`);
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+    return fail("unreachable", `${name} could not be reached: the host name does not resolve (check DATABASE_URL)`);
+  }
+  if (code === "ECONNRESET" || /Connection terminated/i.test(text)) {
+    return fail("unreachable", `${name} closed the connection before answering`);
+  }
+  return fail("unreachable", `${name} could not be reached: ${text}${code ? ` (${code})` : ""}`);
+}

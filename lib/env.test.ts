@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const minimal = { DATABASE_URL: "postgresql://vigil@127.0.0.1:5432/vigil" };
+
+function issuesOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.issues;
+    throw error;
+  }
+  throw new Error("expected parseEnv to throw");
+}
+
+describe("parseEnv", () => {
+  it("fills defaults around the one required setting", () => {
+    expect(parseEnv(minimal)).toEqual({
+      PROMETHEUS_URL: "http://localhost:9090",
+      ALERTMANAGER_URLS: ["http://localhost:9093"],
+      DATABASE_URL: minimal.DATABASE_URL,
+      PROMETHEUS_TIMEOUT_MS: 10_000,
+      ALERTMANAGER_TIMEOUT_MS: 10_000,
+      DATABASE_TIMEOUT_MS: 5_000,
+    });
+  });
+
+  it("splits the Alertmanager list, trims it and drops trailing slashes", () => {
+    const parsed = parseEnv({ ...minimal, ALERTMANAGER_URLS: " http://am-0:9093/ , http://am-1:9093,, " });
+    expect(parsed.ALERTMANAGER_URLS).toEqual(["http://am-0:9093", "http://am-1:9093"]);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ ...minimal, PROMETHEUS_URL: "  " }).PROMETHEUS_URL).toBe("http://localhost:9090");
+  });
+
+  it("names every bad variable in one error", () => {
+    const issues = issuesOf({
+      DATABASE_URL: "mysql://x",
+      PROMETHEUS_URL: "localhost:9090",
+      ALERTMANAGER_URLS: "http://ok:9093,ftp://nope",
+      PROMETHEUS_TIMEOUT_MS: "ten",
+    });
+    expect(issues).toHaveLength(4);
+    expect(issues.find((issue) => issue.startsWith("DATABASE_URL"))).toContain("postgresql://");
+    expect(issues.find((issue) => issue.startsWith("PROMETHEUS_URL"))).toContain('got "localhost:9090"');
+    expect(issues.some((issue) => issue.startsWith("ALERTMANAGER_URLS"))).toBe(true);
+    expect(issues.find((issue) => issue.startsWith("PROMETHEUS_TIMEOUT_MS"))).toContain("milliseconds");
+  });
+
+  it("requires DATABASE_URL", () => {
+    expect(issuesOf({})).toEqual([expect.stringMatching(/^DATABASE_URL is required/)]);
+  });
+
+  it("bounds timeouts", () => {
+    expect(issuesOf({ ...minimal, ALERTMANAGER_TIMEOUT_MS: "5" })[0]).toContain("at least 100 ms");
+    expect(issuesOf({ ...minimal, ALERTMANAGER_TIMEOUT_MS: "1.5" })[0]).toContain("whole number");
+  });
+
+  it("never prints a database password", () => {
+    const issues = issuesOf({ ...minimal, DATABASE_URL: "postgres://vigil:s3cret@db:5432/vigil", PROMETHEUS_URL: "nope" });
+    expect(issues.join("\n")).not.toContain("s3cret");
+    // A bad DATABASE_URL is quoted with its password masked.
+    const bad = issuesOf({ DATABASE_URL: "mysql://vigil:s3cret@db/vigil" });
+    expect(bad[0]).toContain("vigil:***@");
+    expect(bad[0]).not.toContain("s3cret");
+  });
+});

@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Loaded from node_modules at run time, not bundled: prom-client's registry must be one
+  // per process, and pg/Prisma's drivers carry native and WASM parts.
+  serverExternalPackages: ["prom-client", "pg", "@prisma/client", "@prisma/adapter-pg"],
+};
+
+export default nextConfig;

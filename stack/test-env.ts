@@ -1,0 +1,13 @@
+import type { Stack } from "./stack.ts";
+
+/** The variables through which test suites find the services the test setup started. */
+export function testEnv(stack: Stack, controlUrl?: string): Record<string, string> {
+  return {
+    VIGIL_TEST_PROMETHEUS_URL: stack.urls.prometheus,
+    VIGIL_TEST_ALERTMANAGER_URLS: stack.urls.alertmanagers.join(","),
+    VIGIL_TEST_DATABASE_URL: stack.urls.database,
+    VIGIL_TEST_EXPORTER_URL: stack.urls.exporter,
+    ...(stack.urls.console ? { VIGIL_TEST_CONSOLE_URL: stack.urls.console } : {}),
+    ...(controlUrl ? { VIGIL_TEST_CONTROL_URL: controlUrl } : {}),
+  };
+}
