@@ -4,6 +4,7 @@ import pg from "pg";
 import { env } from "@/lib/env";
 import { UpstreamError } from "@/lib/errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { networkCode } from "@/lib/http/network-code";
 import { consoleMetrics } from "@/lib/metrics";
 
 interface Database {
@@ -93,19 +94,6 @@ export async function pingDatabase(): Promise<DatabasePing> {
 }
 
 class PingTimeout extends Error {}
-
-/** The errno-style code of a socket error, looking through AggregateError (IPv4 and IPv6 attempts). */
-function networkCode(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
-  if ("code" in error && typeof error.code === "string") return error.code;
-  if ("errors" in error && Array.isArray(error.errors)) {
-    for (const inner of error.errors) {
-      const code = networkCode(inner);
-      if (code) return code;
-    }
-  }
-  return undefined;
-}
 
 function describePostgresError(error: unknown, target: Database): UpstreamError {
   const name = `Postgres at ${target.address}`;

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { UpstreamError } from "@/lib/errors";
 import {
   callUpstream,
+  upstreamTarget,
   describeTarget,
   excerpt,
   httpError,
@@ -84,13 +85,7 @@ function searchParams(params: Params): URLSearchParams | undefined {
 
 /** An Alertmanager API v2 client for ONE instance: one typed function per endpoint. */
 export function createAlertmanagerClient(options: AlertmanagerClientOptions) {
-  const target: UpstreamTarget = {
-    upstream: "alertmanager",
-    instance: options.baseUrl.replace(/\/+$/, ""),
-    timeoutMs: options.timeoutMs,
-    // Looked up per call, not captured: Next.js and tests may replace the global fetch later.
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-  };
+  const target = upstreamTarget("alertmanager", options);
 
   function call<T>(
     method: HttpMethod,

@@ -3,6 +3,7 @@ import { STATUS_CODES } from "node:http";
 import type { ZodError, ZodType } from "zod";
 import { UpstreamError, type UpstreamErrorKind } from "@/lib/errors";
 import { consoleMetrics } from "@/lib/metrics";
+import { networkCode } from "./network-code";
 
 /** The upstreams that speak HTTP; Postgres has its own driver. */
 export type HttpUpstream = "prometheus" | "alertmanager";
@@ -41,6 +42,20 @@ export interface UpstreamResponse {
 
 /** Longest piece of an unexpected body quoted in a message: enough to recognise a proxy's error page. */
 const EXCERPT_LENGTH = 200;
+
+/** The target a client calls: base URL without trailing slashes, and fetch looked up per call. */
+export function upstreamTarget(
+  upstream: HttpUpstream,
+  options: { baseUrl: string; timeoutMs: number; fetch?: typeof fetch },
+): UpstreamTarget {
+  return {
+    upstream,
+    instance: options.baseUrl.replace(/\/+$/, ""),
+    timeoutMs: options.timeoutMs,
+    // Looked up per call, not captured: Next.js and tests may replace the global fetch later.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+  };
+}
 
 /** "Prometheus at http://prometheus:9090": how every message names the instance. */
 export function describeTarget(target: UpstreamTarget): string {
@@ -169,20 +184,6 @@ function toAbortError(reason: unknown): DOMException {
   const error = new DOMException("The request was cancelled", "AbortError");
   // Keep whatever the caller aborted with for whoever debugs it.
   return Object.assign(error, { cause: reason });
-}
-
-/** The errno-style code of a network error, looking through undici's `cause` and AggregateError. */
-function networkCode(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
-  if ("code" in error && typeof error.code === "string") return error.code;
-  if ("errors" in error && Array.isArray(error.errors)) {
-    for (const inner of error.errors) {
-      const code = networkCode(inner);
-      if (code) return code;
-    }
-  }
-  if ("cause" in error) return networkCode(error.cause);
-  return undefined;
 }
 
 function innermostMessage(error: unknown): string {

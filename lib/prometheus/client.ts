@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { UpstreamError } from "@/lib/errors";
 import {
   callUpstream,
+  upstreamTarget,
   excerpt,
   httpError,
   invalidResponse,
@@ -143,13 +144,7 @@ function searchParams(params: Params): URLSearchParams {
 
 /** A Prometheus API client for one server: one typed function per endpoint. */
 export function createPrometheusClient(options: PrometheusClientOptions) {
-  const target: UpstreamTarget = {
-    upstream: "prometheus",
-    instance: options.baseUrl.replace(/\/+$/, ""),
-    timeoutMs: options.timeoutMs,
-    // Looked up per call, not captured: Next.js and tests may replace the global fetch later.
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-  };
+  const target = upstreamTarget("prometheus", options);
 
   function request<T>(
     endpoint: string,
