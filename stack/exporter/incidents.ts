@@ -77,7 +77,7 @@ export const INCIDENTS = [
   {
     name: "inferno-disk-full",
     seconds: 12 * MINUTE,
-    summary: "inferno-2 filesystem ~3% free (< 5% critical, < 15% warning); inferno_persistence_write_failures_total grows",
+    summary: "inferno-2 filesystem ~3% free (< 5% critical, < 15% warning); inferno_persistence_write_errors_total grows",
   },
   {
     name: "inferno-memory-pressure",

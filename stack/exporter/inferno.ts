@@ -64,7 +64,7 @@ function infernoPod({ noise }: SystemContext, pod: InfernoPod): SimSystem {
   const modelSize = target.gauge("inferno_model_size_bytes", "Model size in bytes", ["model"]);
   const loadDuration = target.histogram("inferno_model_load_duration_seconds", "Model load time", [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120], ["model"]);
   const loadErrors = target.counter("inferno_model_load_errors_total", "Model load failures", ["model"]);
-  const writeFailures = target.counter("inferno_persistence_write_failures_total", "Failed writes to the persistence volume");
+  const writeFailures = target.counter("inferno_persistence_write_errors_total", "Failed writes to the persistence volume");
   const cpu = target.counter("container_cpu_usage_seconds_total", "Cumulative cpu time consumed in seconds.", ["namespace", "pod", "container"]);
   const memory = target.gauge("container_memory_usage_bytes", "Current memory usage in bytes, including all memory regardless of when it was accessed", ["namespace", "pod", "container"]);
   const fsAvail = target.gauge("node_filesystem_avail_bytes", "Filesystem space available to non-root users in bytes.", ["device", "fstype", "mountpoint"]);

@@ -97,7 +97,7 @@ const CHECKS: Check[] = [
     threshold: 0.05,
     fires: "below",
   },
-  { incident: "inferno-disk-full", what: "persistence write failures/s", value: (w) => w.rate("inferno_persistence_write_failures_total"), threshold: 0, fires: "above" },
+  { incident: "inferno-disk-full", what: "persistence write failures/s", value: (w) => w.rate("inferno_persistence_write_errors_total"), threshold: 0, fires: "above" },
   { incident: "inferno-memory-pressure", what: "max pod memory", value: (w) => max(w.gauge("container_memory_usage_bytes")), threshold: 3900 * MiB, fires: "above" },
   {
     incident: "agent-errors",
@@ -202,7 +202,7 @@ describe("simulation", () => {
       "inferno_queue_pending_requests", "inferno_queue_max_capacity", "inferno_queue_processed_total", "inferno_queue_dropped_total",
       "inferno_cache_hits_total", "inferno_cache_misses_total", "inferno_cache_evictions_total", "inferno_cache_size_bytes",
       "inferno_models_loaded", "inferno_model_size_bytes", "inferno_model_load_duration_seconds", "inferno_model_load_errors_total",
-      "inferno_persistence_write_failures_total", "container_cpu_usage_seconds_total", "container_memory_usage_bytes",
+      "inferno_persistence_write_errors_total", "container_cpu_usage_seconds_total", "container_memory_usage_bytes",
       "node_filesystem_avail_bytes", "node_filesystem_size_bytes",
       "DCGM_FI_DEV_GPU_UTIL", "DCGM_FI_DEV_FB_USED", "DCGM_FI_DEV_FB_FREE", "DCGM_FI_DEV_GPU_TEMP", "DCGM_FI_DEV_POWER_USAGE",
       "DCGM_FI_DEV_XID_ERRORS", "DCGM_FI_PROF_GR_ENGINE_ACTIVE",
