@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
+  chmodSync,
   chownSync,
   closeSync,
   existsSync,
@@ -62,17 +64,11 @@ const INSTALL_HINT =
 export async function startPostgres(options: StartPostgresOptions): Promise<PostgresHandle> {
   const log = options.log ?? (() => undefined);
   const database = options.database ?? "vigil";
-  const dataDir = path.resolve(options.dataDir);
-  const pgdata = path.join(dataDir, "pgdata");
-  const logFile = path.join(dataDir, "postgres.log");
-
   const binaries = findPostgresBinaries();
   const runAs = serverAccount();
-  mkdirSync(dataDir, { recursive: true });
-  if (runAs.uid !== undefined && runAs.gid !== undefined) {
-    chownSync(dataDir, runAs.uid, runAs.gid);
-    assertReachable(dataDir, runAs);
-  }
+  const dataDir = serverDataDir(path.resolve(options.dataDir), runAs, log);
+  const pgdata = path.join(dataDir, "pgdata");
+  const logFile = path.join(dataDir, "postgres.log");
 
   const leftover = runningServer(pgdata);
   if (leftover) {
@@ -160,9 +156,32 @@ function serverAccount(): RunAs {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()), name: "postgres" };
 }
 
+/**
+ * The directory the cluster lives in. As root, the server runs as `postgres`, which cannot
+ * enter a checkout under a private directory such as /root; the cluster then lives under
+ * /var/lib/vigil, in a directory named after the requested one so each checkout keeps its own
+ * data across runs.
+ */
+function serverDataDir(requested: string, runAs: RunAs, log: (line: string) => void): string {
+  mkdirSync(requested, { recursive: true });
+  if (runAs.uid === undefined || runAs.gid === undefined) return requested;
+  chownSync(requested, runAs.uid, runAs.gid);
+  if (canWrite(requested, runAs)) return requested;
+  const fallback = path.join("/var/lib/vigil", `postgres-${createHash("sha256").update(requested).digest("hex").slice(0, 12)}`);
+  mkdirSync(fallback, { recursive: true });
+  chmodSync(path.dirname(fallback), 0o755);
+  chownSync(fallback, runAs.uid, runAs.gid);
+  assertReachable(fallback, runAs);
+  log(`The postgres user cannot enter ${requested} (a directory above it is private); keeping the cluster in ${fallback}.`);
+  return fallback;
+}
+
+function canWrite(dir: string, runAs: RunAs): boolean {
+  return spawnSync("test", ["-w", dir, "-a", "-x", dir], { uid: runAs.uid, gid: runAs.gid, cwd: "/" }).status === 0;
+}
+
 function assertReachable(dir: string, runAs: RunAs): void {
-  const check = spawnSync("test", ["-w", dir, "-a", "-x", dir], { uid: runAs.uid, gid: runAs.gid, cwd: "/" });
-  if (check.status !== 0) {
+  if (!canWrite(dir, runAs)) {
     throw new Error(
       `The ${runAs.name} user cannot write to ${dir}. Every directory above it must be searchable by others ` +
         `(chmod o+x), e.g. \`chmod 755 ${path.dirname(dir)}\`, or choose a data directory outside /root.`,

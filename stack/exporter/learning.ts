@@ -4,9 +4,9 @@ import { logNormal } from "./random.ts";
 import { clamp, round } from "./signal.ts";
 
 const AGENTS = [
-  { id: "sre-agent", feedbackPerSecond: 0.05, rating: 4.2 },
-  { id: "support-agent", feedbackPerSecond: 0.08, rating: 3.9 },
-  { id: "code-review-agent", feedbackPerSecond: 0.03, rating: 4.4 },
+  { id: "sre-agent", feedbackPerSecond: 0.4, rating: 4.2 },
+  { id: "support-agent", feedbackPerSecond: 0.6, rating: 3.9 },
+  { id: "code-review-agent", feedbackPerSecond: 0.3, rating: 4.4 },
 ] as const;
 const FEEDBACK_TYPES = [
   ["thumbs_up", 0.55],
