@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { AppNav } from "@/components/nav/app-nav";
 import { Providers } from "@/components/providers";
 import "./globals.css";
+
+// Next.js puts proxy.ts's CSP nonce on its scripts only when it renders per request: a page
+// prerendered at build time (the 404 page included) would carry none, and the browser would
+// block all of its scripts.
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { default: "Vigil", template: "%s · Vigil" },
@@ -13,10 +17,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <Providers>
-          <AppNav />
-          <main className="mx-auto max-w-screen-2xl px-4 py-6">{children}</main>
-        </Providers>
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

@@ -46,6 +46,8 @@ export const demoCommand: Command = {
 Vigil is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
 
   Open the console:  ${urls.console}
+  Sign in as         admin@vigil.local  password ${stack.demoPassword}
+                     (editor@, responder@ and viewer@vigil.local have the same password)
 
   Prometheus         ${urls.prometheus}
   Alertmanager       ${urls.alertmanagers.join("  ")}

@@ -22,6 +22,11 @@ describe("parseEnv", () => {
       PROMETHEUS_TIMEOUT_MS: 10_000,
       ALERTMANAGER_TIMEOUT_MS: 10_000,
       DATABASE_TIMEOUT_MS: 5_000,
+      VIGIL_SESSION_IDLE_MINUTES: 720,
+      VIGIL_SESSION_MAX_HOURS: 168,
+      VIGIL_DEFAULT_ROLE: "viewer",
+      OIDC_GROUPS_CLAIM: "groups",
+      OIDC_DISPLAY_NAME: "single sign-on",
     });
   });
 
@@ -57,6 +62,23 @@ describe("parseEnv", () => {
     expect(issuesOf({ ...minimal, ALERTMANAGER_TIMEOUT_MS: "1.5" })[0]).toContain("whole number");
   });
 
+  it("parses auth settings and insists on pairs", () => {
+    const parsed = parseEnv({
+      ...minimal,
+      VIGIL_TRUSTED_PROXIES: "10.0.0.5, 192.168.0.0/16,::1",
+      VIGIL_ROLE_GROUPS: "admin=ops;responder=oncall",
+      VIGIL_ADMIN_EMAIL: "Admin@Example.com",
+      VIGIL_ADMIN_PASSWORD: "a long enough password",
+    });
+    expect(parsed.VIGIL_TRUSTED_PROXIES).toEqual(["10.0.0.5", "192.168.0.0/16", "::1"]);
+    expect(parsed.VIGIL_ROLE_GROUPS?.get("oncall")).toBe("responder");
+    expect(parsed.VIGIL_ADMIN_EMAIL).toBe("admin@example.com");
+    expect(issuesOf({ ...minimal, VIGIL_ADMIN_EMAIL: "a@b.co" })[0]).toMatch(/^VIGIL_ADMIN_PASSWORD must be set together/);
+    expect(issuesOf({ ...minimal, OIDC_ISSUER_URL: "https://idp.example" })[0]).toMatch(/^OIDC_CLIENT_ID is required/);
+    expect(issuesOf({ ...minimal, VIGIL_TRUSTED_PROXIES: "proxy.local" })[0]).toMatch(/^VIGIL_TRUSTED_PROXIES/);
+    expect(issuesOf({ ...minimal, VIGIL_ROLE_GROUPS: "boss=x" })[0]).toMatch(/^VIGIL_ROLE_GROUPS .*role=group/);
+  });
+
   it("never prints a database password", () => {
     const issues = issuesOf({ ...minimal, DATABASE_URL: "postgres://vigil:s3cret@db:5432/vigil", PROMETHEUS_URL: "nope" });
     expect(issues.join("\n")).not.toContain("s3cret");
@@ -64,5 +86,7 @@ describe("parseEnv", () => {
     const bad = issuesOf({ DATABASE_URL: "mysql://vigil:s3cret@db/vigil" });
     expect(bad[0]).toContain("vigil:***@");
     expect(bad[0]).not.toContain("s3cret");
+    const short = issuesOf({ ...minimal, VIGIL_ADMIN_EMAIL: "a@b.co", VIGIL_ADMIN_PASSWORD: "tiny-secret" });
+    expect(short.join("\n")).not.toContain("tiny-secret");
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRoleGroups, ROLES } from "./auth/roles";
 
 /** A comma-separated list of http(s) base URLs, trailing slashes removed. */
 const urlList = z
@@ -34,6 +35,45 @@ const envSchema = z.object({
   ALERTMANAGER_TIMEOUT_MS: milliseconds(10_000),
   DATABASE_TIMEOUT_MS: milliseconds(5_000),
   VIGIL_PUBLIC_URL: httpUrl.optional(),
+  VIGIL_ADMIN_EMAIL: z.email("must be an email address").transform((email) => email.toLowerCase()).optional(),
+  VIGIL_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  VIGIL_SESSION_IDLE_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).int().min(5).max(43_200).default(720),
+  VIGIL_SESSION_MAX_HOURS: z.coerce.number({ error: "must be a number of hours" }).int().min(1).max(8_760).default(168),
+  VIGIL_TRUSTED_PROXIES: z
+    .string()
+    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: "must list IP addresses or CIDR ranges" })))
+    .optional(),
+  VIGIL_ROLE_GROUPS: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return parseRoleGroups(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  VIGIL_DEFAULT_ROLE: z.enum([...ROLES, "none"], { error: `must be one of ${ROLES.join(", ")} or none` }).default("viewer"),
+  OIDC_ISSUER_URL: httpUrl.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  OIDC_DISPLAY_NAME: z.string().min(1).default("single sign-on"),
+}).superRefine((value, ctx) => {
+  if ((value.VIGIL_ADMIN_EMAIL === undefined) !== (value.VIGIL_ADMIN_PASSWORD === undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [value.VIGIL_ADMIN_EMAIL === undefined ? "VIGIL_ADMIN_EMAIL" : "VIGIL_ADMIN_PASSWORD"],
+      message: "must be set together with the other of VIGIL_ADMIN_EMAIL and VIGIL_ADMIN_PASSWORD",
+    });
+  }
+  const oidc = [value.OIDC_ISSUER_URL, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
+  if (oidc.some((part) => part !== undefined) && oidc.some((part) => part === undefined)) {
+    const missing = (["OIDC_ISSUER_URL", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const).find((name) => value[name] === undefined);
+    ctx.addIssue({ code: "custom", path: [missing ?? "OIDC_ISSUER_URL"], message: "is required when any OIDC_ setting is set" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -47,6 +87,18 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   ALERTMANAGER_TIMEOUT_MS: "How long an Alertmanager request may take before it is abandoned.",
   DATABASE_TIMEOUT_MS: "How long connecting to Postgres may take.",
   VIGIL_PUBLIC_URL: "The URL people use to reach the console, used in links Vigil generates.",
+  VIGIL_ADMIN_EMAIL: "With VIGIL_ADMIN_PASSWORD: the first admin, created at start-up while no user exists.",
+  VIGIL_ADMIN_PASSWORD: "The first admin's password (at least 12 characters); only used while no user exists.",
+  VIGIL_SESSION_IDLE_MINUTES: "A session unused for this long ends.",
+  VIGIL_SESSION_MAX_HOURS: "A session ends this long after sign-in, however active.",
+  VIGIL_TRUSTED_PROXIES: "Reverse-proxy mode: addresses or CIDR ranges of proxies (oauth2-proxy...) whose X-Forwarded-User/-Email/-Groups headers are trusted.",
+  VIGIL_ROLE_GROUPS: "Which identity-provider groups grant which role: admin=vigil-admins;editor=ml-platform,sre;responder=oncall.",
+  VIGIL_DEFAULT_ROLE: "The role of an OIDC or proxy user whose groups match nothing; none refuses them.",
+  OIDC_ISSUER_URL: "OpenID Connect issuer (discovery at /.well-known/openid-configuration); enables single sign-on.",
+  OIDC_CLIENT_ID: "The console's client id at the OpenID Connect provider.",
+  OIDC_CLIENT_SECRET: "The console's client secret at the OpenID Connect provider.",
+  OIDC_GROUPS_CLAIM: "The ID token claim that lists the person's groups.",
+  OIDC_DISPLAY_NAME: "The provider's name on the sign-in button.",
 };
 
 export class EnvError extends Error {
@@ -85,7 +137,10 @@ function stripTrailingSlash(url: string): string {
   return url.replace(/\/+$/, "");
 }
 
+/** Settings whose values must never appear in a message, a log or the browser. */
+export const SECRET_SETTINGS = ["DATABASE_URL", "VIGIL_ADMIN_PASSWORD", "OIDC_CLIENT_SECRET"] as const;
+
 function redact(name: string, value: string): string {
-  if (name !== "DATABASE_URL") return value;
-  return value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+  if (name === "DATABASE_URL") return value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+  return SECRET_SETTINGS.some((secret) => secret === name) ? "***" : value;
 }

@@ -78,3 +78,30 @@ export class ValidationError extends Error {
     this.name = "ValidationError";
   }
 }
+
+/** No credentials, or credentials that no longer work: the answer is 401 and "sign in". */
+export class AuthenticationError extends Error {
+  constructor(message = "Sign in to use the console.") {
+    super(message);
+    this.name = "AuthenticationError";
+  }
+}
+
+/** Signed in, but the role does not allow this: the answer is 403, naming the role needed. */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+/** Too many attempts: the answer is 429 with when to try again. */
+export class RateLimitError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = "RateLimitError";
+  }
+}

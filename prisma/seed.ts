@@ -3,6 +3,7 @@
 // someone has since edited is left as it is.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { hashPassword } from "../lib/auth/password.ts";
 import { PrismaClient, type Role } from "../lib/generated/prisma/client.ts";
 
 interface SeedUser {
@@ -29,6 +30,7 @@ export const DEMO_ADMIN_EMAIL = "admin@vigil.local";
 
 const USERS: SeedUser[] = [
   { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "admin" },
+  { email: "editor@vigil.local", name: "Demo Editor", role: "editor" },
   { email: "responder@vigil.local", name: "Demo Responder", role: "responder" },
   { email: "viewer@vigil.local", name: "Demo Viewer", role: "viewer" },
 ];
@@ -163,7 +165,17 @@ const RUNBOOKS: SeedRunbook[] = [
 ];
 
 /** Inserts the demo users and runbooks that are missing; running it again changes nothing. */
-export async function seedDatabase(databaseUrl: string): Promise<void> {
+export interface SeedOptions {
+  /** Sets this password on every demo user that has none yet (the demo prints it). */
+  password?: string;
+}
+
+/** The demo users' emails, by role, for the demo's printout and the tests. */
+export const DEMO_USERS = USERS;
+
+export async function seedDatabase(databaseUrl: string, options: SeedOptions = {}): Promise<void> {
+  // Hashed outside the transaction: argon2 is deliberately slow.
+  const passwordHash = options.password ? await hashPassword(options.password) : undefined;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   // A connection dropped while idle emits "error"; unheard, that would end the process.
   pool.on("error", () => undefined);
@@ -174,7 +186,8 @@ export async function seedDatabase(databaseUrl: string): Promise<void> {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(7265326602)`;
       for (const user of USERS) {
         // An empty update keeps whatever people changed since (name, role, disabled).
-        await tx.user.upsert({ where: { email: user.email }, create: user, update: {}, select: { id: true } });
+        await tx.user.upsert({ where: { email: user.email }, create: { ...user, passwordHash }, update: {}, select: { id: true } });
+        if (passwordHash) await tx.user.updateMany({ where: { email: user.email, passwordHash: null }, data: { passwordHash } });
       }
       const admin = await tx.user.findUniqueOrThrow({ where: { email: DEMO_ADMIN_EMAIL }, select: { id: true } });
 

@@ -74,14 +74,21 @@ export interface ConsoleOptions {
   logFile: string;
 }
 
-/** The production console (`next start`) with the stack's settings in its environment. */
+/** The production console (server.js over the `next build` output) with the stack's settings in its environment. */
 export function consoleService(options: ConsoleOptions): Service {
   return new Service({
     name: "console",
     command: process.execPath,
-    args: [nextBin(options.root), "start", "--port", String(options.port), "--hostname", options.host],
+    args: [path.join(options.root, "server.js")],
     cwd: options.root,
-    env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      ...options.env,
+      PORT: String(options.port),
+      HOST: options.host,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
     logFile: options.logFile,
     ready: () => httpReady(`http://127.0.0.1:${options.port}/metrics`),
     readyTimeoutMs: 60_000,

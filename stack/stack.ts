@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { applyMigrations } from "../lib/migrations.ts";
@@ -45,6 +46,8 @@ export interface StackUrls {
 
 export interface Stack {
   urls: StackUrls;
+  /** Every demo user (admin@, editor@, responder@, viewer@vigil.local) signs in with this password. */
+  demoPassword: string;
   services: Map<string, Controllable>;
   /** Starts an HTTP server on loopback that stops and starts services: POST /services/<name>/(stop|start). */
   serveControl(): Promise<string>;
@@ -98,6 +101,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     return chosen;
   };
 
+  const demoPassword = demo ? demoPasswordFor(options.dataDir) : TEST_PASSWORD;
   const services = new Map<string, Controllable>();
   const started: Controllable[] = [];
   let exporterClose: (() => Promise<void>) | undefined;
@@ -124,7 +128,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     })().then(async (url) => {
       const { applied } = await applyMigrations(url);
       if (applied.length > 0) log(`Applied migrations: ${applied.join(", ")}`);
-      await seedDatabase(url);
+      await seedDatabase(url, { password: demoPassword });
       return url;
     });
 
@@ -201,6 +205,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     return {
       urls,
+      demoPassword,
       services,
       serveControl: () => serveControl(services),
       stop: stopAll,
@@ -209,6 +214,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stopAll();
     throw error;
   }
+}
+
+/** The test stack's users all share this password; the tests sign in with it. */
+export const TEST_PASSWORD = "vigil-test-password";
+
+/** One random password per data directory, kept there so a second run prints the same one. */
+function demoPasswordFor(dataDir: string): string {
+  const file = `${dataDir}/demo-password`;
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const password = randomBytes(12).toString("base64url");
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
 }
 
 function displayHost(host: string | undefined): string {

@@ -2,10 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { Role } from "@/lib/auth/roles";
 import { NAV_ITEMS } from "./nav-items";
 
+export interface AppNavProps {
+  actor: { name: string; role: Role; via: "session" | "token" | "proxy" };
+}
+
 /** The top bar. Only finished pages are listed in NAV_ITEMS. */
-export function AppNav() {
+export function AppNav({ actor }: AppNavProps) {
   const pathname = usePathname();
   return (
     <header className="border-b border-edge bg-panel/80 backdrop-blur">
@@ -14,7 +19,7 @@ export function AppNav() {
           <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-full bg-ok shadow-[0_0_8px] shadow-ok" />
           Vigil
         </Link>
-        <ul className="flex items-center gap-1 text-sm">
+        <ul className="flex flex-1 items-center gap-1 text-sm">
           {NAV_ITEMS.map((item) => {
             const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
             return (
@@ -30,6 +35,18 @@ export function AppNav() {
             );
           })}
         </ul>
+        <div className="flex items-center gap-3 text-xs text-slate-400">
+          <span>
+            <span className="text-slate-200">{actor.name}</span> · {actor.role}
+          </span>
+          {actor.via === "session" ? (
+            <form action="/api/auth/sign-out" method="post">
+              <button type="submit" className="rounded border border-edge px-2 py-1 text-slate-300 hover:text-white">
+                Sign out
+              </button>
+            </form>
+          ) : null}
+        </div>
       </nav>
     </header>
   );

@@ -1,20 +1,44 @@
 import "server-only";
 import { ZodError, type ZodType } from "zod";
-import { UpstreamError, ValidationError, type ApiErrorBody } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/guard";
+import { cookieReader, credentialsFrom } from "@/lib/auth/request-meta";
+import { accessFor } from "@/lib/auth/route-policy";
+import {
+  AuthenticationError,
+  ForbiddenError,
+  RateLimitError,
+  UpstreamError,
+  ValidationError,
+  type ApiErrorBody,
+} from "@/lib/errors";
 import { consoleMetrics } from "@/lib/metrics";
 
+export interface RouteContext<Context> {
+  /** Who is calling; undefined only on public routes called anonymously. */
+  actor: Actor | undefined;
+  context: Context;
+}
+
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
+type AuthorizedHandler<Context> = (request: Request, route: RouteContext<Context>) => Promise<Response>;
 
 /**
- * Wraps a route handler: times it into vigil_http_request_duration_seconds under the route
- * pattern, and turns our error types into JSON answers with the right status.
+ * Wraps a route handler: checks the caller against the route's entry in ROUTE_POLICY, times
+ * it into vigil_http_request_duration_seconds under the route pattern, and turns our error
+ * types into JSON answers with the right status.
  */
-export function apiRoute<Context = unknown>(route: string, handler: Handler<Context>): Handler<Context> {
+export function apiRoute<Context = unknown>(route: string, handler: AuthorizedHandler<Context>): Handler<Context> {
   return async (request, context) => {
     const started = performance.now();
     let status = 500;
     try {
-      const response = await handler(request, context);
+      const access = accessFor(route, request.method);
+      // A handler without a policy entry is a programming error; refuse rather than guess.
+      if (!access) throw new Error(`${request.method} ${route} has no entry in ROUTE_POLICY`);
+      const credentials = credentialsFrom(request.headers, cookieReader(request.headers.get("cookie")));
+      const actor = await authorize(credentials, access, `${request.method} ${route}`);
+      const response = await handler(request, { actor, context });
       status = response.status;
       return response;
     } catch (error) {
@@ -33,6 +57,18 @@ export function apiRoute<Context = unknown>(route: string, handler: Handler<Cont
 export function errorResponse(error: unknown): Response {
   if (error instanceof UpstreamError) {
     return Response.json(error.toJSON(), { status: error.httpStatus });
+  }
+  if (error instanceof AuthenticationError) {
+    return Response.json({ error: error.message } satisfies ApiErrorBody, { status: 401 });
+  }
+  if (error instanceof ForbiddenError) {
+    return Response.json({ error: error.message } satisfies ApiErrorBody, { status: 403 });
+  }
+  if (error instanceof RateLimitError) {
+    return Response.json({ error: error.message } satisfies ApiErrorBody, {
+      status: 429,
+      headers: { "retry-after": String(error.retryAfterSeconds) },
+    });
   }
   if (error instanceof ValidationError) {
     return Response.json({ error: error.message, issues: error.issues } satisfies ApiErrorBody, { status: 400 });
