@@ -95,6 +95,22 @@ export class ForbiddenError extends Error {
   }
 }
 
+/** The thing a request names does not exist: the answer is 404. */
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
+/** The request is well formed but conflicts with the current state (the last admin, a duplicate email): 409. */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}
+
 /** Too many attempts: the answer is 429 with when to try again. */
 export class RateLimitError extends Error {
   constructor(

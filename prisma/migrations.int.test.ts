@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { applyMigrations, diffSchema, migrationStatus, MIGRATIONS_DIR, SCHEMA_PATH } from "@/lib/migrations";
-import { seedDatabase } from "./seed";
+import { DEMO_USERS, seedDatabase } from "./seed";
 
 const serverUrl = process.env.VIGIL_TEST_DATABASE_URL;
 const suffix = randomBytes(4).toString("hex");
@@ -122,7 +122,9 @@ describe("prisma/migrations", () => {
 
     const fromMigrations = await describeSchema(migratedName);
     const fromSchema = await describeSchema(diffedName);
-    expect(fromMigrations.tables).toHaveLength(6);
+    // One table per model: a schema with a model the migrations forgot fails here and below.
+    const models = readFileSync(SCHEMA_PATH, "utf8").match(/^model \w+/gm) ?? [];
+    expect(fromMigrations.tables).toHaveLength(models.length);
     expect(fromMigrations).toEqual(fromSchema);
   });
 
@@ -147,7 +149,7 @@ describe("prisma/migrations", () => {
     const url = urlFor(migratedName);
     await seedDatabase(url);
     const first = await rowCounts(migratedName);
-    expect(first).toMatchObject({ users: 3, runbooks: 2, runbook_revisions: 3 });
+    expect(first).toMatchObject({ users: DEMO_USERS.length, runbooks: 2, runbook_revisions: 3 });
 
     await seedDatabase(url);
     expect(await rowCounts(migratedName)).toEqual(first);

@@ -42,6 +42,8 @@ export interface StackUrls {
   exporter: string;
   database: string;
   console?: string;
+  /** Test profile with the console: the OpenID Connect provider the console signs people in with. */
+  oidcIssuer?: string;
 }
 
 export interface Stack {
@@ -105,9 +107,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const services = new Map<string, Controllable>();
   const started: Controllable[] = [];
   let exporterClose: (() => Promise<void>) | undefined;
+  let oidcStop: (() => Promise<void>) | undefined;
   // All at once: an Alertmanager left alone waits 10 s trying to say goodbye to its stopped peer.
   const stopAll = async () => {
-    await Promise.all([...started.map((service) => service.stop().catch(() => undefined)), exporterClose?.()]);
+    await Promise.all([...started.map((service) => service.stop().catch(() => undefined)), exporterClose?.(), oidcStop?.()]);
   };
 
   try {
@@ -185,6 +188,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     if (consolePort) {
       await building;
+      // Single sign-on (test profile only): a real OIDC provider on loopback, see stack/oidc-provider.ts.
+      // Imported here: oidc-provider is a devDependency, and the demo does not need it.
+      const oidc = !demo && consoleUrl ? await (await import("./oidc-provider.ts")).startTestOidcProvider(consoleUrl) : undefined;
+      oidcStop = oidc?.stop;
+      urls.oidcIssuer = oidc?.issuer;
       const consoleProcess = consoleService({
         root: options.root,
         port: consolePort,
@@ -194,7 +202,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           PROMETHEUS_URL: urls.prometheus,
           ALERTMANAGER_URLS: urls.alertmanagers.join(","),
           DATABASE_URL: urls.database,
-          ...(consoleUrl ? { VIGIL_PUBLIC_URL: consoleUrl } : {}),
+          // No VIGIL_PUBLIC_URL: the demo is reached as localhost and as 127.0.0.1 alike, and the
+          // CSRF check would refuse writes from whichever origin it did not name.
+          ...oidc?.consoleEnv,
         },
       });
       await consoleProcess.start();

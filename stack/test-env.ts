@@ -9,6 +9,7 @@ export function testEnv(stack: Stack, controlUrl?: string): Record<string, strin
     VIGIL_TEST_EXPORTER_URL: stack.urls.exporter,
     VIGIL_TEST_PASSWORD: stack.demoPassword,
     ...(stack.urls.console ? { VIGIL_TEST_CONSOLE_URL: stack.urls.console } : {}),
+    ...(stack.urls.oidcIssuer ? { VIGIL_TEST_OIDC_ISSUER: stack.urls.oidcIssuer } : {}),
     ...(controlUrl ? { VIGIL_TEST_CONTROL_URL: controlUrl } : {}),
   };
 }

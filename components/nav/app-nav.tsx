@@ -3,15 +3,31 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { Role } from "@/lib/auth/roles";
-import { NAV_ITEMS } from "./nav-items";
+import { navItemsFor, type NavItem } from "./nav-items";
 
 export interface AppNavProps {
   actor: { name: string; role: Role; via: "session" | "token" | "proxy" };
 }
 
-/** The top bar. Only finished pages are listed in NAV_ITEMS. */
+function NavLink({ item, pathname }: { item: NavItem; pathname: string }) {
+  const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+  return (
+    <Link
+      href={item.href}
+      aria-current={active ? "page" : undefined}
+      className={`rounded px-2.5 py-1.5 ${active ? "bg-edge text-white" : "text-slate-400 hover:text-white"}`}
+    >
+      {item.label}
+    </Link>
+  );
+}
+
+/** The top bar: the pages the actor's role may open (NAV_ITEMS), admin pages grouped. */
 export function AppNav({ actor }: AppNavProps) {
   const pathname = usePathname();
+  const items = navItemsFor(actor.role);
+  const main = items.filter((item) => !item.group);
+  const admin = items.filter((item) => item.group === "Admin");
   return (
     <header className="border-b border-edge bg-panel/80 backdrop-blur">
       <nav aria-label="Main" className="mx-auto flex h-12 max-w-screen-2xl items-center gap-6 px-4">
@@ -20,20 +36,23 @@ export function AppNav({ actor }: AppNavProps) {
           Vigil
         </Link>
         <ul className="flex flex-1 items-center gap-1 text-sm">
-          {NAV_ITEMS.map((item) => {
-            const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
-            return (
-              <li key={item.href}>
-                <Link
-                  href={item.href}
-                  aria-current={active ? "page" : undefined}
-                  className={`rounded px-2.5 py-1.5 ${active ? "bg-edge text-white" : "text-slate-400 hover:text-white"}`}
-                >
-                  {item.label}
-                </Link>
-              </li>
-            );
-          })}
+          {main.map((item) => (
+            <li key={item.href}>
+              <NavLink item={item} pathname={pathname} />
+            </li>
+          ))}
+          {admin.length > 0 ? (
+            <li className="ml-2 border-l border-edge pl-3">
+              {/* Named for assistive technology only: a visible "Admin" would read as the person's role. */}
+              <ul aria-label="Admin" className="flex items-center gap-1">
+                {admin.map((item) => (
+                  <li key={item.href}>
+                    <NavLink item={item} pathname={pathname} />
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ) : null}
         </ul>
         <div className="flex items-center gap-3 text-xs text-slate-400">
           <span>

@@ -1,7 +1,24 @@
+import { roleAtLeast, type Role } from "@/lib/auth/roles";
+
 export interface NavItem {
   href: string;
   label: string;
+  /** The lowest role that may open the page; the server checks it again. */
+  minRole: Role;
+  /** Items of a group are listed together under its name. */
+  group?: "Admin";
 }
 
 /** Pages in the main navigation. A page appears here only when it is finished. */
-export const NAV_ITEMS: NavItem[] = [{ href: "/", label: "Overview" }];
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Overview", minRole: "viewer" },
+  { href: "/audit", label: "Audit", minRole: "viewer" },
+  { href: "/admin/tokens", label: "Tokens", minRole: "viewer" },
+  { href: "/admin/users", label: "Users", minRole: "admin", group: "Admin" },
+  { href: "/admin/sessions", label: "Sessions", minRole: "admin", group: "Admin" },
+];
+
+/** The items a role may open: hiding the rest keeps people from links that would answer 403. */
+export function navItemsFor(role: Role, items: readonly NavItem[] = NAV_ITEMS): NavItem[] {
+  return items.filter((item) => roleAtLeast(role, item.minRole));
+}

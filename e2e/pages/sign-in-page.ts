@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 /** The sign-in form at /sign-in. */
 export class SignInPage {
@@ -12,5 +12,15 @@ export class SignInPage {
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  /**
+   * Submits a sign-in that is expected to fail and waits until React has reset the form after
+   * the answer, so the next attempt is not typed into a form about to be cleared.
+   */
+  async failSignIn(email: string, password: string): Promise<void> {
+    await this.signIn(email, password);
+    await expect(this.page.getByLabel("Password")).toHaveValue("");
+    await expect(this.page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   }
 }

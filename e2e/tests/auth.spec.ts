@@ -19,16 +19,16 @@ test.describe("signed out", () => {
 
   test("a wrong password is refused without saying whether the account exists", async ({ signInPage, page }) => {
     await signInPage.goto();
-    await signInPage.signIn(emailOf("viewer"), "not the password");
+    await signInPage.failSignIn(emailOf("viewer"), "not the password");
     await expect(page.getByText("Wrong email or password.")).toBeVisible();
-    await signInPage.signIn("nobody@vigil.local", "not the password");
+    await signInPage.failSignIn("nobody@vigil.local", "not the password");
     await expect(page.getByText("Wrong email or password.")).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveValue("nobody@vigil.local");
   });
 
   test("bad input gets field errors before anything is checked", async ({ signInPage, page }) => {
     await signInPage.goto();
-    await signInPage.signIn("not-an-email", "");
+    await signInPage.failSignIn("not-an-email", "");
     await expect(page.getByText("Enter a valid email address.")).toBeVisible();
     await expect(page.getByText("Enter your password.")).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
@@ -59,10 +59,10 @@ test.describe("signed out", () => {
     const email = `locked-${Date.now()}@vigil.local`;
     await signInPage.goto();
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      await signInPage.signIn(email, `wrong-${attempt}`);
+      await signInPage.failSignIn(email, `wrong-${attempt}`);
       await expect(page.getByText("Wrong email or password.")).toBeVisible();
     }
-    await signInPage.signIn(email, "wrong-again");
+    await signInPage.failSignIn(email, "wrong-again");
     await expect(page.getByText(/Too many failed sign-ins for this account/)).toBeVisible();
   });
 });

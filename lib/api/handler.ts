@@ -6,7 +6,9 @@ import { cookieReader, credentialsFrom } from "@/lib/auth/request-meta";
 import { accessFor } from "@/lib/auth/route-policy";
 import {
   AuthenticationError,
+  ConflictError,
   ForbiddenError,
+  NotFoundError,
   RateLimitError,
   UpstreamError,
   ValidationError,
@@ -63,6 +65,12 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof ForbiddenError) {
     return Response.json({ error: error.message } satisfies ApiErrorBody, { status: 403 });
+  }
+  if (error instanceof NotFoundError) {
+    return Response.json({ error: error.message } satisfies ApiErrorBody, { status: 404 });
+  }
+  if (error instanceof ConflictError) {
+    return Response.json({ error: error.message } satisfies ApiErrorBody, { status: 409 });
   }
   if (error instanceof RateLimitError) {
     return Response.json({ error: error.message } satisfies ApiErrorBody, {

@@ -26,7 +26,16 @@ export function cookieReader(header: string | null): (name: string) => string | 
   const cookies = new Map<string, string>();
   for (const part of (header ?? "").split(";")) {
     const index = part.indexOf("=");
-    if (index > 0) cookies.set(part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim()));
+    if (index > 0) cookies.set(part.slice(0, index).trim(), safeDecode(part.slice(index + 1).trim()));
   }
   return (name) => cookies.get(name);
+}
+
+/** A malformed %-escape in a cookie is the client's problem; it must not become a 500. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -1,0 +1,42 @@
+"use client";
+
+import { useEffect, useId, useRef, type ReactNode } from "react";
+
+export interface DialogProps {
+  title: string;
+  /** Called when the person closes it (the close button or Escape). */
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** A modal dialog (the native <dialog>: focus stays inside and Escape closes it), named by its title. */
+export function Dialog({ title, onClose, children }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      className="m-auto w-full max-w-lg rounded-lg border border-edge bg-panel p-5 text-slate-200 backdrop:bg-black/60"
+    >
+      <h2 id={titleId} className="mb-3 text-base font-semibold text-white">
+        {title}
+      </h2>
+      {children}
+      <div className="mt-5 flex justify-end">
+        <button type="button" onClick={onClose} className="rounded bg-edge px-3 py-1.5 text-sm text-white hover:bg-slate-700">
+          Done
+        </button>
+      </div>
+    </dialog>
+  );
+}

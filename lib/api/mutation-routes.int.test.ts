@@ -1,0 +1,184 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as sessionRoute from "@/app/api/admin/sessions/[id]/route";
+import * as passwordLinkRoute from "@/app/api/admin/users/[id]/password-link/route";
+import * as userRoute from "@/app/api/admin/users/[id]/route";
+import * as userSessionsRoute from "@/app/api/admin/users/[id]/sessions/route";
+import * as usersRoute from "@/app/api/admin/users/route";
+import * as setPasswordRoute from "@/app/api/auth/set-password/route";
+import * as tokenRoute from "@/app/api/tokens/[id]/route";
+import * as tokensRoute from "@/app/api/tokens/route";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { PEER_HEADER } from "@/lib/auth/request-meta";
+import { ROLES } from "@/lib/auth/roles";
+import { sha256 } from "@/lib/auth/secrets";
+import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
+import { db } from "@/lib/db";
+import { createPrivateDatabase, type PrivateDatabase } from "@/lib/testing/database";
+import { malformedBodies, type RawBody } from "@/lib/testing/malformed-bodies";
+import { createPerson, type TestPerson } from "@/lib/testing/people";
+import { createTokenSchema, emptyBodySchema, inviteUserSchema, setPasswordSchema, updateUserSchema } from "@/lib/validations/admin";
+
+/**
+ * Every mutation route, called as Next.js calls it (a Request, the route's params) with a real
+ * session cookie against a private database: 1,000 malformed bodies (and malformed path ids) per
+ * route must each get a 400 naming the problem, and leave the database exactly as it was.
+ */
+
+const RUNS = 1000;
+
+let database: PrivateDatabase;
+let admin: TestPerson;
+let target: TestPerson;
+let tokenId: string;
+
+type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+
+function send(method: string, path: string, handler: Handler, id: string, body: RawBody | undefined, signedIn = true): Promise<Response> {
+  const headers = new Headers({ "content-type": "application/json", [PEER_HEADER]: "127.0.0.1" });
+  if (signedIn) headers.set("cookie", `${SESSION_COOKIE}=${encodeURIComponent(admin.sessionToken)}`);
+  const request = new Request(`http://console.test${path}`, { method, headers, body });
+  return handler(request, { params: Promise.resolve({ id }) });
+}
+
+/** Row counts and a digest of every column a mutation could change. */
+async function snapshot(): Promise<Record<string, unknown>> {
+  const [row] = await database.query(`
+    SELECT (SELECT count(*) FROM users) AS users,
+           (SELECT count(*) FROM api_tokens) AS api_tokens,
+           (SELECT count(*) FROM sessions) AS sessions,
+           (SELECT count(*) FROM audit_events) AS audit_events,
+           (SELECT count(*) FROM password_setup_tokens) AS password_links,
+           (SELECT count(*) FROM sign_in_failures) AS sign_in_failures,
+           (SELECT md5(string_agg(concat_ws('|', id, email, name, role, disabled, password_hash), ',' ORDER BY id)) FROM users) AS user_state,
+           (SELECT count(*) FROM sessions WHERE revoked_at IS NOT NULL) AS revoked_sessions,
+           (SELECT count(*) FROM api_tokens WHERE revoked_at IS NOT NULL) AS revoked_tokens,
+           (SELECT count(*) FROM password_setup_tokens WHERE used_at IS NOT NULL) AS used_links`);
+  return row ?? {};
+}
+
+async function expectRefused(response: Response, what: string): Promise<void> {
+  const text = await response.text();
+  expect(response.status, `${what}: ${text.slice(0, 300)}`).toBe(400);
+  const body: unknown = JSON.parse(text);
+  expect(body).toMatchObject({ error: expect.stringMatching(/\S/), issues: expect.arrayContaining([{ path: expect.any(String), message: expect.stringMatching(/\S/) }]) });
+}
+
+/** Runs `attempt` on every generated input and checks that each is refused and changes nothing. */
+async function assertAllRefused<T>(inputs: fc.Arbitrary<T>, attempt: (input: T) => Promise<Response>): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(inputs, async (input) => {
+      const before = await snapshot();
+      await expectRefused(await attempt(input), summarize(input));
+      expect(await snapshot()).toEqual(before);
+    }),
+    { numRuns: RUNS },
+  );
+}
+
+function summarize(input: unknown): string {
+  const text = input instanceof Uint8Array ? `bytes ${Buffer.from(input).toString("hex").slice(0, 80)}` : JSON.stringify(input);
+  return (text ?? String(input)).slice(0, 200);
+}
+
+const role = fc.constantFrom(...ROLES);
+const email = fc.emailAddress();
+const name = fc.string({ minLength: 1, maxLength: 30 });
+const notUuid = fc.oneof(fc.string({ maxLength: 60 }), fc.uuid().map((id) => `${id}x`), fc.constant("00000000-0000-0000-0000-00000000000g"), fc.string({ minLength: 500, maxLength: 2000 }));
+const notSessionId = fc.oneof(fc.string({ maxLength: 80 }), fc.stringMatching(/^[0-9A-F]{64}$/), fc.stringMatching(/^[0-9a-f]{63}$/), fc.string({ minLength: 500, maxLength: 2000 }));
+const emptyBodyJunk = malformedBodies(emptyBodySchema, { reason: fc.string(), force: fc.boolean() }, { allowEmpty: true });
+
+/** For routes that act on their path: a malformed body with a real id, or a malformed id with or without a body. */
+function pathAndBody(validId: string, badId: fc.Arbitrary<string>) {
+  return fc.oneof(
+    emptyBodyJunk.map((body) => ({ id: validId, body })),
+    fc.tuple(badId, fc.option(fc.constantFrom<RawBody>("", "{}"), { nil: undefined })).map(([id, body]) => ({ id, body })),
+  );
+}
+
+beforeAll(async () => {
+  database = await createPrivateDatabase("routes");
+  admin = await createPerson("admin");
+  target = await createPerson("viewer", "target");
+  ({ id: tokenId } = await createApiToken(db(), { name: "existing", role: "viewer", expiresAt: new Date(Date.now() + 86_400_000), createdById: admin.actor.userId }));
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+const PROPERTY_TIMEOUT = 180_000;
+
+describe("malformed input to every mutation route: 400 with a message, database unchanged", () => {
+  it("POST /api/admin/users", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(malformedBodies(inviteUserSchema, { email, name, role }), (body) =>
+      send("POST", "/api/admin/users", usersRoute.POST, "", body),
+    );
+  });
+
+  it("PATCH /api/admin/users/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const bodies = malformedBodies(updateUserSchema, { role, disabled: fc.boolean() });
+    const inputs = fc.oneof(
+      { arbitrary: bodies.map((body) => ({ id: target.actor.userId, body })), weight: 4 },
+      { arbitrary: fc.tuple(notUuid, fc.constant<RawBody>('{"role":"editor"}')).map(([id, body]) => ({ id, body })), weight: 1 },
+    );
+    await assertAllRefused(inputs, ({ id, body }) => send("PATCH", `/api/admin/users/${id}`, userRoute.PATCH, id, body));
+  });
+
+  it("DELETE /api/admin/users/[id]/sessions", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(pathAndBody(target.actor.userId, notUuid), ({ id, body }) =>
+      send("DELETE", `/api/admin/users/${id}/sessions`, userSessionsRoute.DELETE, id, body),
+    );
+  });
+
+  it("POST /api/admin/users/[id]/password-link", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(pathAndBody(target.actor.userId, notUuid), ({ id, body }) =>
+      send("POST", `/api/admin/users/${id}/password-link`, passwordLinkRoute.POST, id, body),
+    );
+  });
+
+  it("DELETE /api/admin/sessions/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(pathAndBody(sha256(target.sessionToken), notSessionId), ({ id, body }) =>
+      send("DELETE", `/api/admin/sessions/${id}`, sessionRoute.DELETE, id, body),
+    );
+  });
+
+  it("POST /api/tokens", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const days = fc.oneof(fc.integer({ min: 1, max: 365 }), fc.integer(), fc.double());
+    await assertAllRefused(malformedBodies(createTokenSchema, { name, role, expiresInDays: days }), (body) =>
+      send("POST", "/api/tokens", tokensRoute.POST, "", body),
+    );
+  });
+
+  it("DELETE /api/tokens/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(pathAndBody(tokenId, notUuid), ({ id, body }) => send("DELETE", `/api/tokens/${id}`, tokenRoute.DELETE, id, body));
+  });
+
+  it("POST /api/auth/set-password (signed out)", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const token = fc.oneof(fc.stringMatching(/^vgp_[A-Za-z0-9_-]{43}$/), fc.string({ maxLength: 60 }));
+    const password = fc.string({ minLength: 0, maxLength: 40 });
+    await assertAllRefused(malformedBodies(setPasswordSchema, { token, password, confirm: password }), (body) =>
+      send("POST", "/api/auth/set-password", setPasswordRoute.POST, "", body, false),
+    );
+  });
+});
+
+describe("the same harness accepts well-formed requests", () => {
+  it("so the refusals above are about the input, not the session or the setup", async () => {
+    const before = await snapshot();
+    const invited = await send("POST", "/api/admin/users", usersRoute.POST, "", JSON.stringify({ email: "ok@it.vigil.local", name: "OK", role: "viewer" }));
+    expect(invited.status).toBe(201);
+    const patched = await send("PATCH", "", userRoute.PATCH, target.actor.userId, JSON.stringify({ role: "responder" }));
+    expect(patched.status).toBe(200);
+    const revoked = await send("DELETE", "", sessionRoute.DELETE, sha256(target.sessionToken), undefined);
+    expect(revoked.status).toBe(200);
+    const token = await send("POST", "/api/tokens", tokensRoute.POST, "", JSON.stringify({ name: "ok", role: "viewer", expiresInDays: 3 }));
+    expect(token.status).toBe(201);
+    expect(await send("DELETE", "", tokenRoute.DELETE, tokenId, "{}")).toHaveProperty("status", 200);
+    expect(await send("POST", "", passwordLinkRoute.POST, target.actor.userId, undefined)).toHaveProperty("status", 201);
+    expect(await send("DELETE", "", userSessionsRoute.DELETE, target.actor.userId, "")).toHaveProperty("status", 200);
+    expect(await snapshot()).not.toEqual(before);
+    // Unknown but well-formed ids are 404s, not 400s.
+    expect(await send("DELETE", "", tokenRoute.DELETE, "00000000-0000-4000-8000-000000000000", undefined)).toHaveProperty("status", 404);
+  });
+});
