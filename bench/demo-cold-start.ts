@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     demo.once("exit", (code) => reject(new Error(`demo exited (${code}) before printing a URL:\n${output}`)));
   });
   const printed = Date.now();
+  const password = /password (\S+)/.exec(output)?.[1] ?? "";
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
   });
   const page = await browser.newPage();
   await page.goto(url);
+  await page.getByLabel("Email").fill("viewer@vigil.local");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("region", { name: "Traffic" }).locator("path.recharts-curve").first().waitFor({ timeout: 120_000 });
   const drawn = Date.now();
   await browser.close();
@@ -64,7 +68,7 @@ async function main(): Promise<void> {
     [
       ["npm install", seconds(started, installed)],
       ["npm run demo until the URL is printed", seconds(installed, printed)],
-      ["URL to first live chart in Chromium", seconds(printed, drawn)],
+      ["URL to first live chart in Chromium (sign-in included)", seconds(printed, drawn)],
       ["total: fresh clone to live overview", seconds(started, drawn)],
       ["Ctrl-C to everything stopped", seconds(drawn, stopped)],
     ],

@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from "./password";
 describe("password hashing", () => {
   it("hashes with argon2id and verifies only the right password", async () => {
     const hashed = await hashPassword("correct horse battery staple");
-    expect(hashed).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=1\$/);
+    expect(hashed).toMatch(/^\$argon2id\$v=19\$m=65536,t=6,p=1\$/);
     expect(await verifyPassword(hashed, "correct horse battery staple")).toBe(true);
     expect(await verifyPassword(hashed, "Correct horse battery staple")).toBe(false);
   });

@@ -29,6 +29,10 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal, acceptStat
     throw new ApiError("The console's server did not answer. Is it running?", 0, undefined);
   }
   const body: unknown = await response.json().catch(() => undefined);
+  if (response.status === 401 && typeof window !== "undefined" && !window.location.pathname.startsWith("/sign-in")) {
+    // The session ended (expired, revoked, signed out elsewhere): go and sign in again.
+    window.location.assign("/sign-in");
+  }
   if (!response.ok && !acceptStatus.includes(response.status)) {
     const message = isErrorBody(body) ? body.error : `The console answered ${response.status} ${response.statusText}`;
     throw new ApiError(message, response.status, isErrorBody(body) ? body : undefined);
