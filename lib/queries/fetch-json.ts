@@ -31,7 +31,7 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal, acceptStat
   const body: unknown = await response.json().catch(() => undefined);
   if (response.status === 401 && typeof window !== "undefined" && !window.location.pathname.startsWith("/sign-in")) {
     // The session ended (expired, revoked, signed out elsewhere): go and sign in again.
-    window.location.assign("/sign-in");
+    window.location.assign(new URL("/sign-in", window.location.origin).href);
   }
   if (!response.ok && !acceptStatus.includes(response.status)) {
     const message = isErrorBody(body) ? body.error : `The console answered ${response.status} ${response.statusText}`;
