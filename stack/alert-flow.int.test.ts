@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { eventually } from "@/lib/testing/eventually";
 import { createAlertmanagerCluster } from "@/lib/alertmanager/client";
 import { mergeAlerts } from "@/lib/alertmanager/merge";
 import { createPrometheusClient } from "@/lib/prometheus/client";
@@ -14,17 +15,6 @@ const prometheus = createPrometheusClient({ baseUrl: required("VIGIL_TEST_PROMET
 const alertmanagers = createAlertmanagerCluster(required("VIGIL_TEST_ALERTMANAGER_URLS").split(","), 5_000);
 const target = "/-/targets/counterfactual-lab/counterfactual-lab-0";
 
-async function eventually<T>(check: () => Promise<T>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
-}
 
 async function control(path: string): Promise<void> {
   const response = await fetch(`${exporter}${path}`, { method: "POST" });

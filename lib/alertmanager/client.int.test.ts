@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "@/lib/testing/eventually";
 import { UpstreamError } from "@/lib/errors";
 import { createAlertmanagerCluster, type AlertmanagerCluster } from "./client";
 import { mergeAlerts } from "./merge";
@@ -31,17 +32,6 @@ afterAll(async () => {
   for (const id of silenceIds) await cluster.deleteSilence(id).catch(() => undefined);
 });
 
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-}
 
 function silenceFor(comment: string): PostableSilence {
   const startsAt = new Date();

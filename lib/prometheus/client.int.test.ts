@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "@/lib/testing/eventually";
 import { UpstreamError } from "@/lib/errors";
 import { createPrometheusClient, MAX_GET_PARAMS_LENGTH, type PrometheusClient } from "./client";
 import { matrixToChart } from "./transform";
@@ -15,17 +16,6 @@ beforeAll(() => {
 });
 
 /** Retries `check` until it stops throwing: scrapes and rule evaluations take a few seconds. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-}
 
 describe("Prometheus client against a real server", () => {
   it("reads the build info and readiness", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { newPasswordFields, passwordsMatch, PASSWORDS_DIFFER } from "./auth";
 import { ROLES } from "@/lib/auth/roles";
 
 /** How long an invitation's set-password link works. */
@@ -62,13 +62,9 @@ export const setPasswordSchema = z
     token: z
       .string({ error: "The link has no token: open the link from your invitation again." })
       .regex(PASSWORD_LINK_PATTERN, "This link is damaged: open the link from your invitation again, whole."),
-    password: z
-      .string({ error: "Choose a password." })
-      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-      .max(1024, "That password is too long."),
-    confirm: z.string({ error: "Repeat the password." }),
+    ...newPasswordFields,
   })
-  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "The passwords differ." });
+  .refine(passwordsMatch, PASSWORDS_DIFFER);
 
 /** Routes that act on the resource in their path take no body, or an empty JSON object. */
 export const emptyBodySchema = z.strictObject({});

@@ -19,17 +19,28 @@ export const signInSchema = z.object({
   next: nextPath,
 });
 
+/** A password someone chooses, with its repetition; shared by setup and set-password links. */
+export const newPasswordFields = {
+  password: z
+    .string({ error: "Choose a password." })
+    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+    .max(1024, "That password is too long."),
+  confirm: z.string({ error: "Repeat the password." }),
+};
+
+export function passwordsMatch(value: { password: string; confirm: string }): boolean {
+  return value.password === value.confirm;
+}
+
+export const PASSWORDS_DIFFER = { path: ["confirm"], message: "The passwords differ." };
+
 export const setupSchema = z
   .object({
     email,
     name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(200, "That name is too long."),
-    password: z
-      .string({ error: "Choose a password." })
-      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-      .max(1024, "That password is too long."),
-    confirm: z.string({ error: "Repeat the password." }),
+    ...newPasswordFields,
   })
-  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "The passwords differ." });
+  .refine(passwordsMatch, PASSWORDS_DIFFER);
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 
