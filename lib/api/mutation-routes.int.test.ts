@@ -5,12 +5,14 @@ import * as passwordLinkRoute from "@/app/api/admin/users/[id]/password-link/rou
 import * as userRoute from "@/app/api/admin/users/[id]/route";
 import * as userSessionsRoute from "@/app/api/admin/users/[id]/sessions/route";
 import * as usersRoute from "@/app/api/admin/users/route";
+import * as testAlertRoute from "@/app/api/alerts/test/route";
 import * as setPasswordRoute from "@/app/api/auth/set-password/route";
 import * as tokenRoute from "@/app/api/tokens/[id]/route";
 import * as tokensRoute from "@/app/api/tokens/route";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { PEER_HEADER } from "@/lib/auth/request-meta";
 import { ROLES } from "@/lib/auth/roles";
+import { ROUTE_POLICY } from "@/lib/auth/route-policy";
 import { sha256 } from "@/lib/auth/secrets";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { db } from "@/lib/db";
@@ -18,6 +20,7 @@ import { createPrivateDatabase, type PrivateDatabase } from "@/lib/testing/datab
 import { malformedBodies, type RawBody } from "@/lib/testing/malformed-bodies";
 import { createPerson, type TestPerson } from "@/lib/testing/people";
 import { createTokenSchema, emptyBodySchema, inviteUserSchema, setPasswordSchema, updateUserSchema } from "@/lib/validations/admin";
+import { testAlertSchema } from "@/lib/validations/test-alert";
 
 /**
  * Every mutation route, called as Next.js calls it (a Request, the route's params) with a real
@@ -154,12 +157,47 @@ describe("malformed input to every mutation route: 400 with a message, database 
     await assertAllRefused(pathAndBody(tokenId, notUuid), ({ id, body }) => send("DELETE", `/api/tokens/${id}`, tokenRoute.DELETE, id, body));
   });
 
+  it("POST /api/alerts/test", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const labels = fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 20 }), { maxKeys: 4 });
+    const bodies = malformedBodies(testAlertSchema, {
+      labels,
+      annotations: labels,
+      durationMinutes: fc.oneof(fc.integer(), fc.double()),
+      resolve: fc.boolean(),
+    });
+    await assertAllRefused(bodies, (body) => send("POST", "/api/alerts/test", testAlertRoute.POST, "", body));
+  });
+
   it("POST /api/auth/set-password (signed out)", { timeout: PROPERTY_TIMEOUT }, async () => {
     const token = fc.oneof(fc.stringMatching(/^vgp_[A-Za-z0-9_-]{43}$/), fc.string({ maxLength: 60 }));
     const password = fc.string({ minLength: 0, maxLength: 40 });
     await assertAllRefused(malformedBodies(setPasswordSchema, { token, password, confirm: password }), (body) =>
       send("POST", "/api/auth/set-password", setPasswordRoute.POST, "", body, false),
     );
+  });
+});
+
+describe("coverage", () => {
+  it("includes every mutation route in ROUTE_POLICY", () => {
+    const mutations = Object.entries(ROUTE_POLICY).flatMap(([route, methods]) =>
+      Object.keys(methods)
+        .filter((method) => method !== "GET")
+        .map((method) => `${method} ${route}`),
+    );
+    // Sign-out takes no body; every other mutation must have a property test above.
+    const covered = [
+      "POST /api/admin/users",
+      "PATCH /api/admin/users/[id]",
+      "DELETE /api/admin/users/[id]/sessions",
+      "POST /api/admin/users/[id]/password-link",
+      "DELETE /api/admin/sessions/[id]",
+      "POST /api/tokens",
+      "DELETE /api/tokens/[id]",
+      "POST /api/alerts/test",
+      "POST /api/auth/set-password",
+      "POST /api/auth/sign-out",
+    ];
+    expect(mutations.filter((mutation) => !covered.includes(mutation))).toEqual([]);
   });
 });
 

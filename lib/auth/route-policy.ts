@@ -18,6 +18,7 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/prometheus/query_range": { GET: "viewer" },
   "/api/prometheus/targets": { GET: "viewer" },
   "/api/alerts": { GET: "viewer" },
+  "/api/alerts/test": { POST: "responder" },
   "/api/auth/sign-out": { POST: "viewer" },
   "/api/auth/me": { GET: "viewer" },
   // OpenID Connect sign-in: the start, and where the identity provider sends the browser back.
