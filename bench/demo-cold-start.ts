@@ -6,7 +6,7 @@
  *   npx tsx bench/demo-cold-start.ts
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -21,6 +21,9 @@ function seconds(from: number, to: number): string {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "vigil-cold-"));
+  // mkdtemp makes the directory private; the demo's Postgres (run as `postgres` when we are root)
+  // must be able to enter it, or it would keep its cluster under /var/lib/vigil after we delete the clone.
+  chmodSync(dir, 0o755);
   const clone = path.join(dir, "vigil");
   execFileSync("git", ["clone", "--quiet", root, clone]);
   const started = Date.now();
