@@ -8,6 +8,7 @@ import { QueryState } from "@/components/ui/query-state";
 import { Time } from "@/components/ui/time";
 import { sessionsQuery, useRevokeSession } from "@/lib/queries/admin";
 import type { SessionSummary } from "@/lib/validations/admin";
+import { DataTable } from "@/components/ui/data-table";
 
 function SessionRow({ session, onError }: { session: SessionSummary; onError: (message?: string) => void }) {
   const revoke = useRevokeSession();
@@ -65,27 +66,11 @@ export function SessionsAdmin() {
         empty="Nobody is signed in with a session (people behind a proxy or using API tokens have none)."
       >
         {(data) => (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs text-slate-400">
-                <tr>
-                  <th className="py-1.5 pr-3 font-medium">Person</th>
-                  <th className="py-1.5 pr-3 font-medium">Address</th>
-                  <th className="py-1.5 pr-3 font-medium">Browser</th>
-                  <th className="py-1.5 pr-3 font-medium">Signed in</th>
-                  <th className="py-1.5 pr-3 font-medium">Last seen</th>
-                  <th className="py-1.5 text-right font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-edge">
+          <DataTable columns={[{ label: "Person" }, { label: "Address" }, { label: "Browser" }, { label: "Signed in" }, { label: "Last seen" }, { label: "Actions", align: "right", visuallyHidden: true }]}>
                 {data.sessions.map((session) => (
                   <SessionRow key={session.id} session={session} onError={setError} />
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable>
         )}
       </QueryState>
     </Panel>

@@ -14,6 +14,7 @@ import { ROLE_DESCRIPTIONS, ROLES, roleAtLeast, type Role } from "@/lib/auth/rol
 import { tokensQuery, useCreateToken, useRevokeToken, type TokenScope } from "@/lib/queries/admin";
 import { fieldErrorsOf } from "@/lib/queries/send-json";
 import { createTokenSchema, fieldErrorsFrom, issuesOf, type ApiTokenSummary } from "@/lib/validations/admin";
+import { DataTable } from "@/components/ui/data-table";
 
 export interface TokensAdminProps {
   role: Role;
@@ -187,29 +188,11 @@ export function TokensAdmin({ role, isAdmin, scope, canCreate }: TokensAdminProp
           empty={showOwner ? "Nobody has created a token yet." : "You have no tokens yet. Create one above."}
         >
           {(data) => (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead className="text-xs text-slate-400">
-                  <tr>
-                    <th className="py-1.5 pr-3 font-medium">Token</th>
-                    {showOwner ? <th className="py-1.5 pr-3 font-medium">Owner</th> : null}
-                    <th className="py-1.5 pr-3 font-medium">Role</th>
-                    <th className="py-1.5 pr-3 font-medium">Created</th>
-                    <th className="py-1.5 pr-3 font-medium">Expires</th>
-                    <th className="py-1.5 pr-3 font-medium">Last used</th>
-                    <th className="py-1.5 pr-3 font-medium">State</th>
-                    <th className="py-1.5 text-right font-medium">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-edge">
+            <DataTable columns={[{ label: "Token" }, ...(showOwner ? [{ label: "Owner" }] : []), { label: "Role" }, { label: "Created" }, { label: "Expires" }, { label: "Last used" }, { label: "State" }, { label: "Actions", align: "right" as const, visuallyHidden: true }]}>
                   {data.tokens.map((token) => (
                     <TokenRow key={token.id} token={token} showOwner={showOwner} now={query.dataUpdatedAt} onError={setError} />
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </DataTable>
           )}
         </QueryState>
       </Panel>

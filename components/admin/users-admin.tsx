@@ -11,6 +11,7 @@ import { useIssuePasswordLink, useRevokeUserSessions, usersQuery, useUpdateUser 
 import type { UserSummary } from "@/lib/validations/admin";
 import { InviteUserForm } from "./invite-user-form";
 import { PasswordLinkDialog, type IssuedLink } from "./password-link-dialog";
+import { DataTable } from "@/components/ui/data-table";
 
 export interface UsersAdminProps {
   /** The signed-in admin, who cannot demote or disable themself. */
@@ -159,26 +160,11 @@ export function UsersAdmin({ currentUserId }: UsersAdminProps) {
           empty="Nobody has an account yet. Invite someone above."
         >
           {(data) => (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead className="text-xs text-slate-400">
-                  <tr>
-                    <th className="py-1.5 pr-3 font-medium">Person</th>
-                    <th className="py-1.5 pr-3 font-medium">Role</th>
-                    <th className="py-1.5 pr-3 font-medium">Status</th>
-                    <th className="py-1.5 pr-3 font-medium">Created</th>
-                    <th className="py-1.5 pr-3 font-medium">Last sign-in</th>
-                    <th className="py-1.5 pr-3 text-right font-medium">Sessions</th>
-                    <th className="py-1.5 text-right font-medium">Actions</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-edge">
+            <DataTable columns={[{ label: "Person" }, { label: "Role" }, { label: "Status" }, { label: "Created" }, { label: "Last sign-in" }, { label: "Sessions", align: "right" }, { label: "Actions", align: "right" }]}>
                   {data.users.map((user) => (
                     <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} onError={setError} onLink={setLink} />
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </DataTable>
           )}
         </QueryState>
       </Panel>

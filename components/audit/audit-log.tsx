@@ -6,6 +6,7 @@ import { Time } from "@/components/ui/time";
 import { auditExportUrl, auditQuery } from "@/lib/queries/audit";
 import { DEFAULT_AUDIT_LIMIT, type AuditEventRow, type AuditFilterParams } from "@/lib/validations/audit";
 import { AuditFilters } from "./audit-filters";
+import { DataTable } from "@/components/ui/data-table";
 
 export interface AuditLogProps {
   filters: AuditFilterParams;
@@ -75,25 +76,11 @@ export function AuditLog({ filters, pageSize, invalid }: AuditLogProps) {
             {events.length === 0 && !query.isError ? (
               <PanelEmpty>No audit events match these filters.</PanelEmpty>
             ) : events.length > 0 ? (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm">
-                  <thead className="text-xs text-slate-400">
-                    <tr>
-                      <th className="py-1.5 pr-3 font-medium">Time</th>
-                      <th className="py-1.5 pr-3 font-medium">Actor</th>
-                      <th className="py-1.5 pr-3 font-medium">Action</th>
-                      <th className="py-1.5 pr-3 font-medium">Target</th>
-                      <th className="py-1.5 pr-3 font-medium">Address</th>
-                      <th className="py-1.5 font-medium">Change</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-edge">
+              <DataTable columns={[{ label: "Time" }, { label: "Actor" }, { label: "Action" }, { label: "Target" }, { label: "Address" }, { label: "Change" }]}>
                     {events.map((event) => (
                       <EventRow key={event.id} event={event} />
                     ))}
-                  </tbody>
-                </table>
-              </div>
+                  </DataTable>
             ) : null}
             {query.hasNextPage ? (
               <div className="mt-3 flex justify-center">
