@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // A self-contained server bundle for the container image (Dockerfile); `node server.js` still works from a checkout.
+  output: "standalone",
   poweredByHeader: false,
   // A separate build directory lets a test build the app without touching the one being served.
   distDir: process.env.VIGIL_NEXT_DIST_DIR ?? ".next",

@@ -6,8 +6,18 @@
 // X-Forwarded-User only from VIGIL_TRUSTED_PROXIES) and sign-in rate limiting rely on it.
 //
 //   node server.js            PORT (default 3000) and HOST (default 0.0.0.0) from the environment
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import next from "next";
+
+// In the container image (Next's standalone output) there is no next.config.ts to load: use the
+// configuration the build recorded, as the server.js that Next generates for standalone does.
+const distDir = process.env.VIGIL_NEXT_DIST_DIR ?? ".next";
+const recorded = path.join(distDir, "required-server-files.json");
+if (!existsSync("next.config.ts") && existsSync(recorded)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(recorded, "utf8")).config);
+}
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";

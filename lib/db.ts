@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { UpstreamError } from "@/lib/errors";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { networkCode } from "@/lib/http/network-code";
 import { consoleMetrics } from "@/lib/metrics";
 
@@ -133,4 +133,32 @@ function describePostgresError(error: unknown, target: Database): UpstreamError 
     return fail("unreachable", `${name} closed the connection before answering`);
   }
   return fail("unreachable", `${name} could not be reached: ${text}${code ? ` (${code})` : ""}`);
+}
+
+/** Prisma's codes for "the database is not there": unreachable, timed out, closed, pool exhausted. */
+const OUTAGE_CODES: Record<string, string> = {
+  P1001: "could not be reached (is it running?)",
+  P1002: "did not answer in time",
+  P1008: "did not answer in time",
+  P1017: "closed the connection",
+  P2024: "has no free connection for the console (the pool timed out)",
+};
+
+/**
+ * The UpstreamError to answer with when a query failed because Postgres is unreachable, or
+ * undefined for any other error (a constraint, a bug) so those keep their own handling.
+ */
+export function postgresOutage(error: unknown): UpstreamError | undefined {
+  if (error instanceof UpstreamError) return error.upstream === "postgres" ? error : undefined;
+  const target = database();
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    const what = OUTAGE_CODES[error.code];
+    if (!what) return undefined;
+    const kind = error.code === "P1002" || error.code === "P1008" ? "timeout" : "unreachable";
+    return new UpstreamError({ upstream: "postgres", instance: target.instance, kind, message: `Postgres at ${target.address} ${what}`, cause: error });
+  }
+  if (error instanceof Prisma.PrismaClientInitializationError) return describePostgresError(error, target);
+  const code = networkCode(error);
+  if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "ETIMEDOUT") return describePostgresError(error, target);
+  return undefined;
 }

@@ -36,6 +36,35 @@ test.describe("console API", () => {
     await expect.poll(async () => (await request.get("/api/health")).status(), { timeout: 30_000 }).toBe(200);
   });
 
+  test("probes: liveness ignores upstreams, readiness follows Postgres only, a bad probe is a 400", async ({ request }) => {
+    expect((await request.get("/api/health", { params: { probe: "sometimes" } })).status()).toBe(400);
+    await controlService("prometheus", "stop");
+    try {
+      expect((await request.get("/api/health")).status()).toBe(503);
+      const live = await request.get("/api/health", { params: { probe: "live" } });
+      expect(live.status()).toBe(200);
+      const ready = await request.get("/api/health", { params: { probe: "ready" } });
+      expect(ready.status()).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: "ok", probe: "ready", down: [] });
+    } finally {
+      await controlService("prometheus", "start");
+    }
+    await controlService("postgres", "stop");
+    try {
+      const ready = await request.get("/api/health", { params: { probe: "ready" } });
+      expect(ready.status()).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: "degraded", down: ["postgres"] });
+      expect((await request.get("/api/health", { params: { probe: "live" } })).status()).toBe(200);
+      // Any route that needs Postgres says so, instead of a bare 500.
+      const audit = await request.get("/api/audit");
+      expect(audit.status()).toBe(503);
+      expect(await audit.json()).toMatchObject({ upstream: "postgres", error: expect.stringMatching(/^Postgres at 127\.0\.0\.1:\d+ /) });
+    } finally {
+      await controlService("postgres", "start");
+    }
+    await expect.poll(async () => (await request.get("/api/health")).status(), { timeout: 30_000 }).toBe(200);
+  });
+
   test("a range query passes Prometheus's data and warnings through", async ({ request }) => {
     const end = Math.floor(Date.now() / 1000);
     const response = await request.get("/api/prometheus/query_range", {

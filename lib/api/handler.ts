@@ -14,6 +14,7 @@ import {
   ValidationError,
   type ApiErrorBody,
 } from "@/lib/errors";
+import { postgresOutage } from "@/lib/db";
 import { consoleMetrics } from "@/lib/metrics";
 
 export interface RouteContext<Context> {
@@ -39,7 +40,12 @@ export function apiRoute<Context = unknown>(route: string, handler: AuthorizedHa
       // A handler without a policy entry is a programming error; refuse rather than guess.
       if (!access) throw new Error(`${request.method} ${route} has no entry in ROUTE_POLICY`);
       const credentials = credentialsFrom(request.headers, cookieReader(request.headers.get("cookie")));
-      const actor = await authorize(credentials, access, `${request.method} ${route}`);
+      const actor = await authorize(credentials, access, `${request.method} ${route}`).catch((error: unknown) => {
+        // Probes and /metrics must answer while Postgres is down: on a public route, a caller
+        // whose session cannot be looked up is served as anonymous.
+        if (access === "public" && postgresOutage(error)) return undefined;
+        throw error;
+      });
       const response = await handler(request, { actor, context });
       status = response.status;
       return response;
@@ -57,6 +63,8 @@ export function apiRoute<Context = unknown>(route: string, handler: AuthorizedHa
 
 /** The JSON error answer for anything a handler throws. */
 export function errorResponse(error: unknown): Response {
+  const outage = postgresOutage(error);
+  if (outage) return Response.json(outage.toJSON(), { status: outage.httpStatus });
   if (error instanceof UpstreamError) {
     return Response.json(error.toJSON(), { status: error.httpStatus });
   }

@@ -161,7 +161,7 @@ describe("createPrometheusClient: requests", () => {
 
     const tsdb = clientServing("tsdb-status.json");
     const status = await tsdb.client.tsdbStatus({ limit: 5 });
-    expect(tsdb.requests[0]?.url).toBe(`${BASE}/api/v1/status/tsdb?limit=5`);
+    expect(tsdb.requests[0]?.url).toBe(`${BASE}/api/v1/status/tsdb?limit=5&topN=5`);
     expect(status.data.headStats?.numSeries).toBeGreaterThan(0);
     expect(status.data.seriesCountByMetricName[0]).toEqual({ name: expect.any(String), value: expect.any(Number) });
   });

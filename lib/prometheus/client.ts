@@ -242,8 +242,22 @@ export function createPrometheusClient(options: PrometheusClientOptions) {
     },
 
     /** GET /api/v1/status/tsdb: head block cardinality statistics. */
-    tsdbStatus({ limit, signal }: TsdbStatusOptions = {}) {
-      return request("/api/v1/status/tsdb", tsdbStatusSchema, { limit }, signal);
+    async tsdbStatus({ limit, signal }: TsdbStatusOptions = {}) {
+      // `limit` is Prometheus's name (2.47+), `topN` VictoriaMetrics'; older servers ignore both, so cut here too.
+      const result = await request("/api/v1/status/tsdb", tsdbStatusSchema, { limit, topN: limit }, signal);
+      if (limit === undefined || limit <= 0) return result;
+      const top = <T,>(list: T[]) => list.slice(0, limit);
+      const { data } = result;
+      return {
+        ...result,
+        data: {
+          ...data,
+          seriesCountByMetricName: top(data.seriesCountByMetricName),
+          labelValueCountByLabelName: top(data.labelValueCountByLabelName),
+          memoryInBytesByLabelName: top(data.memoryInBytesByLabelName),
+          seriesCountByLabelValuePair: top(data.seriesCountByLabelValuePair),
+        },
+      };
     },
 
     /** GET /-/ready: whether the server is ready to answer queries. */

@@ -214,7 +214,8 @@ export type AlertsData = z.infer<typeof alertsDataSchema>;
 // --- Status ---------------------------------------------------------------------------------
 
 export const buildInfoSchema = z.object({
-  version: z.string(),
+  /** VictoriaMetrics answers this endpoint with an empty object. */
+  version: z.string().optional(),
   revision: z.string().optional(),
   branch: z.string().optional(),
   buildUser: z.string().optional(),
