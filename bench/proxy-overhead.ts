@@ -3,14 +3,11 @@
  * by one (alternating which goes first), N requests each, for two workloads: light instant
  * queries (Prometheus answers in about a millisecond, so fixed per-request costs dominate) and
  * dashboard-like range queries over the last hour. Prints p50/p90/p99 and the ratios. Starts
- * its own stack unless BENCH_CONSOLE_URL and BENCH_PROMETHEUS_URL are set.
+ * its own stack unless BENCH_CONSOLE_URL, BENCH_PROMETHEUS_URL and BENCH_DATABASE_URL are set.
  *
  *   npx tsx bench/proxy-overhead.ts [requests=2000]
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { startStack } from "../stack/stack.ts";
+import { benchStack } from "./bench-stack.ts";
 import { mean, printTable, quantile } from "./stats.ts";
 
 const QUERIES = [
@@ -24,9 +21,12 @@ const QUERIES = [
   'histogram_quantile(0.99, sum by (le, model_name) (rate(vllm:time_to_first_token_seconds_bucket[5m])))',
 ];
 
+let headers: Record<string, string> = {};
+
 async function timeOne(url: string): Promise<number> {
   const started = performance.now();
-  const response = await fetch(url);
+  // The console needs the bench's API token; Prometheus ignores the header.
+  const response = await fetch(url, { headers });
   const body = await response.text();
   const elapsed = performance.now() - started;
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 200)}`);
@@ -35,28 +35,10 @@ async function timeOne(url: string): Promise<number> {
 
 async function main(): Promise<void> {
   const requests = Number(process.argv[2] ?? 2000);
-  let consoleUrl = process.env.BENCH_CONSOLE_URL;
-  let prometheusUrl = process.env.BENCH_PROMETHEUS_URL;
-  let cleanup = async () => undefined as void;
-  if (!consoleUrl || !prometheusUrl) {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), "vigil-bench-"));
-    console.log("Starting a stack (console production build)...");
-    const stack = await startStack({
-      root: path.resolve(import.meta.dirname, ".."),
-      dataDir,
-      profile: "test",
-      withConsole: true,
-      log: () => undefined,
-    });
-    consoleUrl = stack.urls.console ?? "";
-    prometheusUrl = stack.urls.prometheus;
-    cleanup = async () => {
-      await stack.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
-    // Let Prometheus gather a few minutes' worth of scrapes so rate() windows have data.
-    await new Promise((resolve) => setTimeout(resolve, 15_000));
-  }
+  const bench = await benchStack();
+  const { consoleUrl, prometheusUrl } = bench;
+  const cleanup = bench.stop;
+  headers = bench.headers;
   try {
     const end = Math.floor(Date.now() / 1000);
     const range = `&start=${end - 3600}&end=${end}&step=15`;

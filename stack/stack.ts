@@ -32,6 +32,8 @@ export interface StackOptions {
 export interface Controllable {
   readonly name: string;
   readonly running: boolean;
+  /** The process id while running, where there is one process (benchmarks read the console's memory). */
+  readonly pid?: number;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
