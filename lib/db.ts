@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { z } from "zod";
 import { env } from "@/lib/env";
 import { UpstreamError } from "@/lib/errors";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -144,6 +145,28 @@ const OUTAGE_CODES: Record<string, string> = {
   P2024: "has no free connection for the console (the pool timed out)",
 };
 
+const driverCauseSchema = z.object({
+  driverAdapterError: z.object({ cause: z.object({ kind: z.string(), code: z.string().optional() }).loose() }).loose(),
+});
+
+/**
+ * What the driver reported under Prisma's generic codes (P2039 and friends): Postgres shutting
+ * down (SQLSTATE class 57: 57P01 admin shutdown, 57P02 crash, 57P03 starting up) or a broken
+ * connection (class 08), or the adapter's own connection kinds.
+ */
+function driverOutage(meta: unknown): string | undefined {
+  const parsed = driverCauseSchema.safeParse(meta);
+  if (!parsed.success) return undefined;
+  const { kind, code } = parsed.data.driverAdapterError.cause;
+  if (code?.startsWith("57")) return "is shutting down or restarting";
+  if (code?.startsWith("08")) return "dropped the connection";
+  if (kind === "ConnectionClosed") return "closed the connection";
+  if (kind === "DatabaseNotReachable") return "could not be reached (is it running?)";
+  if (kind === "SocketTimeout") return "did not answer in time";
+  if (kind === "TooManyConnections") return "has no free connection slots (too many clients)";
+  return undefined;
+}
+
 /**
  * The UpstreamError to answer with when a query failed because Postgres is unreachable, or
  * undefined for any other error (a constraint, a bug) so those keep their own handling.
@@ -152,7 +175,7 @@ export function postgresOutage(error: unknown): UpstreamError | undefined {
   if (error instanceof UpstreamError) return error.upstream === "postgres" ? error : undefined;
   const target = database();
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    const what = OUTAGE_CODES[error.code];
+    const what = OUTAGE_CODES[error.code] ?? driverOutage(error.meta);
     if (!what) return undefined;
     const kind = error.code === "P1002" || error.code === "P1008" ? "timeout" : "unreachable";
     return new UpstreamError({ upstream: "postgres", instance: target.instance, kind, message: `Postgres at ${target.address} ${what}`, cause: error });

@@ -181,47 +181,52 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
   pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   try {
-    await prisma.$transaction(async (tx) => {
-      // The demo and a test run may seed one database at the same moment; take turns.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(7265326602)`;
-      for (const user of USERS) {
-        // An empty update keeps whatever people changed since (name, role, disabled).
-        await tx.user.upsert({ where: { email: user.email }, create: { ...user, passwordHash }, update: {}, select: { id: true } });
-        if (passwordHash) await tx.user.updateMany({ where: { email: user.email, passwordHash: null }, data: { passwordHash } });
-      }
-      const admin = await tx.user.findUniqueOrThrow({ where: { email: DEMO_ADMIN_EMAIL }, select: { id: true } });
+    await prisma.$transaction(
+      async (tx) => {
+        // The demo and a test run may seed one database at the same moment; take turns.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(7265326602)`;
+        for (const user of USERS) {
+          // An empty update keeps whatever people changed since (name, role, disabled).
+          await tx.user.upsert({ where: { email: user.email }, create: { ...user, passwordHash }, update: {}, select: { id: true } });
+          if (passwordHash) await tx.user.updateMany({ where: { email: user.email, passwordHash: null }, data: { passwordHash } });
+        }
+        const admin = await tx.user.findUniqueOrThrow({ where: { email: DEMO_ADMIN_EMAIL }, select: { id: true } });
 
-      for (const runbook of RUNBOOKS) {
-        const existing = await tx.runbook.findUnique({ where: { slug: runbook.slug }, select: { id: true } });
-        if (existing) continue;
-        const current = runbook.revisions.at(-1) ?? runbook.revisions[0];
-        await tx.runbook.create({
-          data: {
-            slug: runbook.slug,
-            title: current.title,
-            body: current.body,
-            tags: current.tags,
-            team: runbook.team,
-            alertNames: runbook.alertNames,
-            version: runbook.revisions.length,
-            createdById: admin.id,
-            updatedById: admin.id,
-            revisions: {
-              create: runbook.revisions.map((revision, index) => ({
-                version: index + 1,
-                title: revision.title,
-                body: revision.body,
-                tags: revision.tags,
-                team: runbook.team,
-                alertNames: runbook.alertNames,
-                authorId: admin.id,
-              })),
+        for (const runbook of RUNBOOKS) {
+          const existing = await tx.runbook.findUnique({ where: { slug: runbook.slug }, select: { id: true } });
+          if (existing) continue;
+          const current = runbook.revisions.at(-1) ?? runbook.revisions[0];
+          await tx.runbook.create({
+            data: {
+              slug: runbook.slug,
+              title: current.title,
+              body: current.body,
+              tags: current.tags,
+              team: runbook.team,
+              alertNames: runbook.alertNames,
+              version: runbook.revisions.length,
+              createdById: admin.id,
+              updatedById: admin.id,
+              revisions: {
+                create: runbook.revisions.map((revision, index) => ({
+                  version: index + 1,
+                  title: revision.title,
+                  body: revision.body,
+                  tags: revision.tags,
+                  team: runbook.team,
+                  alertNames: runbook.alertNames,
+                  authorId: admin.id,
+                })),
+              },
             },
-          },
-          select: { id: true },
-        });
-      }
-    });
+            select: { id: true },
+          });
+        }
+      },
+      // Prisma's 5 s default is too short on a loaded machine: the transaction would be rolled
+      // back under the seed's feet (P2028) and later inserts fail on foreign keys.
+      { timeout: 120_000, maxWait: 60_000 },
+    );
   } finally {
     await prisma.$disconnect();
     await pool.end();

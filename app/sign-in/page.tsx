@@ -3,12 +3,14 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { FormMessage } from "@/components/auth/form-fields";
+import { DependencyOutage } from "@/components/ui/dependency-outage";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentActor } from "@/lib/auth/current";
 import { oidcSettings } from "@/lib/auth/oidc";
 import { isOidcErrorCode, oidcErrorMessage } from "@/lib/auth/oidc-errors";
 import { OIDC_NOTICE_COOKIE, openNotice } from "@/lib/auth/oidc-state";
 import { needsSetup } from "@/lib/auth/sign-in";
+import { postgresOutage } from "@/lib/db";
 import { nextPath } from "@/lib/validations/auth";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -30,8 +32,15 @@ async function signInError(code: string | undefined, provider: string, secret: s
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const next = nextPath.parse(typeof params.next === "string" ? params.next : undefined);
-  if (await needsSetup()) redirect("/setup");
-  if (await currentActor()) redirect(next);
+  const state = await Promise.all([needsSetup(), currentActor()]).catch((error: unknown) => {
+    const outage = postgresOutage(error);
+    if (!outage) throw error;
+    return outage;
+  });
+  if (!Array.isArray(state)) return <DependencyOutage outage={state} />;
+  const [setupNeeded, actor] = state;
+  if (setupNeeded) redirect("/setup");
+  if (actor) redirect(next);
   const oidc = oidcSettings();
   const provider = oidc?.displayName ?? "single sign-on";
   const error = await signInError(typeof params.error === "string" ? params.error : undefined, provider, oidc?.clientSecret);
