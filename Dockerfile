@@ -15,6 +15,7 @@ RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
+ENV VIGIL_STANDALONE=1
 RUN npm run build
 
 # The CLI needs the sources and the full dependencies (tsx runs the TypeScript directly).

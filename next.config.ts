@@ -2,8 +2,9 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
-  // A self-contained server bundle for the container image (Dockerfile); `node server.js` still works from a checkout.
-  output: "standalone",
+  // A self-contained server bundle for the container image (the Dockerfile sets VIGIL_STANDALONE=1);
+  // elsewhere `node server.js` serves the build from the checkout.
+  output: process.env.VIGIL_STANDALONE === "1" ? "standalone" : undefined,
   poweredByHeader: false,
   // A separate build directory lets a test build the app without touching the one being served.
   distDir: process.env.VIGIL_NEXT_DIST_DIR ?? ".next",

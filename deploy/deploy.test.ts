@@ -128,7 +128,8 @@ describe("Dockerfile", () => {
   });
 
   it("builds with standalone output, which the image's server.js relies on", () => {
-    expect(read("next.config.ts")).toMatch(/output: "standalone"/);
+    expect(read("next.config.ts")).toMatch(/output: process\.env\.VIGIL_STANDALONE === "1" \? "standalone"/);
+    expect(dockerfile).toMatch(/ENV VIGIL_STANDALONE=1\nRUN npm run build/);
     expect(read("server.js")).toMatch(/required-server-files\.json/);
   });
 });

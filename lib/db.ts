@@ -181,6 +181,11 @@ export function postgresOutage(error: unknown): UpstreamError | undefined {
     return new UpstreamError({ upstream: "postgres", instance: target.instance, kind, message: `Postgres at ${target.address} ${what}`, cause: error });
   }
   if (error instanceof Prisma.PrismaClientInitializationError) return describePostgresError(error, target);
+  // Starting or ending an interactive transaction can surface the adapter's error unwrapped.
+  if (error instanceof Error && error.name === "DriverAdapterError") {
+    const what = driverOutage({ driverAdapterError: error });
+    if (what) return new UpstreamError({ upstream: "postgres", instance: target.instance, kind: "unreachable", message: `Postgres at ${target.address} ${what}`, cause: error });
+  }
   const code = networkCode(error);
   if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "ETIMEDOUT") return describePostgresError(error, target);
   return undefined;
