@@ -33,7 +33,7 @@ export interface CanvasTimeSeriesProps {
   onDrawn?: (ms: number) => void;
 }
 
-const AXIS_LEFT = 56;
+const MIN_AXIS_LEFT = 36;
 const AXIS_BOTTOM = 20;
 const PAD_TOP = 6;
 const PAD_RIGHT = 8;
@@ -41,6 +41,7 @@ const GRID = "#1e2b44";
 const TEXT = "#64748b";
 
 interface Layout {
+  left: number;
   width: number;
   height: number;
   plotWidth: number;
@@ -95,29 +96,32 @@ export function CanvasTimeSeries(props: CanvasTimeSeriesProps) {
     const filled = drawStyle === "bars" || fillOpacity > 0 || stacking !== "none";
     const range = valueRange(drawn, { includeZero: filled, min, max: max ?? (stacking === "percent" ? 100 : undefined) });
     const plotHeight = Math.max(10, size.height - PAD_TOP - AXIS_BOTTOM);
-    const plotWidth = Math.max(10, size.width - AXIS_LEFT - PAD_RIGHT);
     const yTicks = niceTicks(range, Math.max(2, Math.floor(plotHeight / 40)), { fixedMin: min !== undefined, fixedMax: max !== undefined });
+    context.font = "11px ui-sans-serif, system-ui, sans-serif";
+    const yLabels = yTicks.ticks.map((tick) => formatAxis(tick));
+    // The axis is as wide as its longest label, so "1.2k tokens/s" is never cut off.
+    const AXIS_LEFT = Math.min(size.width / 3, Math.max(MIN_AXIS_LEFT, ...yLabels.map((text) => context.measureText(text).width + 12)));
+    const plotWidth = Math.max(10, size.width - AXIS_LEFT - PAD_RIGHT);
     const yMin = yTicks.min;
     const yMax = yTicks.max === yMin ? yMin + 1 : yTicks.max;
     const span = Math.max(1, toMs - fromMs);
     const x = (t: number) => AXIS_LEFT + ((t - fromMs) / span) * plotWidth;
     const y = (v: number) => PAD_TOP + plotHeight - ((v - yMin) / (yMax - yMin)) * plotHeight;
-    layoutRef.current = { width: size.width, height: size.height, plotWidth, plotHeight, yMin, yMax, x, y };
+    layoutRef.current = { left: AXIS_LEFT, width: size.width, height: size.height, plotWidth, plotHeight, yMin, yMax, x, y };
 
-    context.font = "11px ui-sans-serif, system-ui, sans-serif";
     context.lineWidth = 1;
     context.strokeStyle = GRID;
     context.fillStyle = TEXT;
     context.textAlign = "right";
     context.textBaseline = "middle";
-    for (const tick of yTicks.ticks) {
+    yTicks.ticks.forEach((tick, index) => {
       const py = Math.round(y(tick)) + 0.5;
       context.beginPath();
       context.moveTo(AXIS_LEFT, py);
       context.lineTo(AXIS_LEFT + plotWidth, py);
       context.stroke();
-      context.fillText(formatAxis(tick), AXIS_LEFT - 6, py);
-    }
+      context.fillText(yLabels[index] ?? "", AXIS_LEFT - 6, py);
+    });
     const offset = timeZone === "utc" ? 0 : -new Date(fromMs).getTimezoneOffset();
     context.textAlign = "center";
     context.textBaseline = "top";
@@ -239,12 +243,12 @@ export function CanvasTimeSeries(props: CanvasTimeSeriesProps) {
   const timeAt = (px: number) => {
     const layout = layoutRef.current;
     if (!layout) return fromMs;
-    return fromMs + ((px - AXIS_LEFT) / layout.plotWidth) * (toMs - fromMs);
+    return fromMs + ((px - layout.left) / layout.plotWidth) * (toMs - fromMs);
   };
 
   const onPointerMove = (event: React.PointerEvent<HTMLCanvasElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
-    const px = Math.max(AXIS_LEFT, Math.min(event.clientX - rect.left, rect.width - PAD_RIGHT));
+    const px = Math.max(layoutRef.current?.left ?? MIN_AXIS_LEFT, Math.min(event.clientX - rect.left, rect.width - PAD_RIGHT));
     drawOverlay(px, dragStart.current);
     const index = nearestIndex(times, timeAt(px));
     setHover(index < 0 ? null : { index, px, py: event.clientY - rect.top });

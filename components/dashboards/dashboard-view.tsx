@@ -212,6 +212,11 @@ export function DashboardView({ stored, canEdit, scrapeIntervalSeconds }: Dashbo
           </button>
         </div>
       ) : null}
+      {variables.error ? (
+        <p role="alert" className="mb-2 text-sm text-rose-300">
+          Could not resolve the variables: {variables.error}
+        </p>
+      ) : null}
       <VariableBar variables={variables.resolved} onChange={(name, values) => setUrlState({ variables: { ...state.variables, [name]: values } })} />
       {!mounted ? (
         <div role="status" aria-label="Loading dashboard" className="h-64 animate-pulse rounded bg-edge/40" />

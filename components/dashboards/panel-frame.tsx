@@ -69,7 +69,7 @@ export function PanelFrame({ panel, editActions }: PanelFrameProps) {
         <h3 className="truncate font-medium text-slate-100">{title}</h3>
         {panel.description ? (
           <span className="group relative cursor-help text-xs text-slate-500" tabIndex={0} aria-label={`About: ${panel.description}`}>
-            ⓘ
+            <span aria-hidden className="inline-flex h-3.5 w-3.5 items-center justify-center rounded-full border border-slate-500 text-[9px] leading-none">i</span>
             <span role="tooltip" className="pointer-events-none absolute left-0 top-5 z-30 hidden w-64 rounded border border-edge bg-surface p-2 text-xs font-normal text-slate-300 shadow-lg group-hover:block group-focus:block">
               {panel.description}
             </span>

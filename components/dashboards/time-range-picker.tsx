@@ -56,7 +56,7 @@ export function TimeRangePicker({ from, to, timeZone, nowMs, onChange }: TimeRan
         }}
         className="rounded border border-edge bg-surface px-3 py-1 text-sm text-slate-200 hover:text-white"
       >
-        🕑 {describeRange(from, to, timeZone, nowMs)}
+        {describeRange(from, to, timeZone, nowMs)}
         {timeZone === "utc" ? " UTC" : ""}
       </button>
       {open ? (

@@ -11,6 +11,7 @@ export interface DashboardVariablesState {
   resolved: ResolvedVariable[];
   values: VariableValues;
   ready: boolean;
+  error?: string;
 }
 
 /**
@@ -25,22 +26,24 @@ export function useDashboardVariables(variables: Variable[], selections: Record<
   const end = Math.ceil(toMs / 60_000) * 60;
   const query = useQuery({
     queryKey: [...dashboardKeys.all, "variables", variables, selections, start, end],
-    queryFn: ({ signal }) =>
+    // Option lookups are shared between resolutions, so each uses its own signal, not this one's.
+    queryFn: () =>
       resolveVariables(variables, selections, (variableQuery) =>
         client.fetchQuery({
           queryKey: dashboardKeys.variable(variableQuery, start, end),
-          queryFn: () => fetchVariableOptions(variableQuery, start, end, signal),
+          queryFn: ({ signal }) => fetchVariableOptions(variableQuery, start, end, signal),
           staleTime: 60_000,
         }),
       ),
     enabled: variables.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
-    retry: false,
+    retry: 1,
   });
   return useMemo(() => {
     if (variables.length === 0) return { resolved: [], values: {}, ready: true };
     const resolved = query.data ?? [];
-    return { resolved, values: variableValuesOf(resolved, variables), ready: query.data !== undefined };
-  }, [query.data, variables]);
+    // If resolving fails outright, panels still run (their `$var`s unexpanded make Prometheus say what is wrong).
+    return { resolved, values: variableValuesOf(resolved, variables), ready: query.data !== undefined || query.isError, error: query.error?.message };
+  }, [query.data, query.isError, query.error, variables]);
 }

@@ -105,6 +105,8 @@ async function resolveOne(
         const options = sortVariableValues(applyVariableRegex(await fetchOptions(parsed), variable.regex), variable.sort);
         return { ...common, options, selected: selectionFor(variable, fromUrl, options) };
       } catch (error) {
+        // A cancelled lookup is not the variable's fault: let the whole resolution be retried.
+        if (error instanceof Error && (error.name === "AbortError" || error.name === "CancelledError")) throw error;
         return { ...common, options: [], selected: selectionFor(variable, fromUrl, []), error: error instanceof Error ? error.message : String(error) };
       }
     }

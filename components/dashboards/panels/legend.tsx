@@ -58,7 +58,7 @@ export function Legend({ items, calcs, hidden, onToggle }: LegendProps) {
         <tbody>
           {items.map((item, index) => (
             <tr key={index}>
-              <td className="max-w-0 truncate">{button(item, index)}</td>
+              <td className="w-1/2 max-w-0 truncate">{button(item, index)}</td>
               {item.calcs.map((calc) => (
                 <td key={calc.reducer} className="px-2 text-right font-mono">
                   {calc.text}
