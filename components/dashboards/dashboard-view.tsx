@@ -189,6 +189,10 @@ export function DashboardView({ stored, canEdit, scrapeIntervalSeconds }: Dashbo
             setSaved(next);
             setDraft(next.dashboard);
             setEditing(false);
+            // Leave edit mode in the URL too (a new dashboard opens with ?edit=1), and re-read it on the server.
+            const search = new URLSearchParams(params);
+            search.delete("edit");
+            router.replace(`${pathname}${search.size ? `?${search.toString()}` : ""}`, { scroll: false });
             router.refresh();
           }}
           onDraftChange={setDraft}
