@@ -12,6 +12,8 @@ export interface DashboardContextValue {
   variables: VariableValues;
   /** False until variables are resolved: panels wait rather than query with unexpanded `$var`s. */
   ready: boolean;
+  /** Bumped by every refresh (manual or automatic): part of each panel query's key. */
+  refresh: number;
   onZoom: (fromMs: number, toMs: number) => void;
 }
 

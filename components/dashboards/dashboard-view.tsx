@@ -40,6 +40,11 @@ export function DashboardView({ stored, canEdit, scrapeIntervalSeconds }: Dashbo
   // Panels and the range's wording depend on the browser's clock and zone: drawn only once hydrated.
   const mounted = useSyncExternalStore(noopSubscribe, () => true, () => false);
   const [evaluatedAt, setEvaluatedAt] = useState(() => Date.now());
+  const [refreshCount, setRefreshCount] = useState(0);
+  const refreshNow = useCallback(() => {
+    setEvaluatedAt(Date.now());
+    setRefreshCount((count) => count + 1);
+  }, []);
   const dashboard = editing ? draft : saved.dashboard;
   const state = useMemo(() => parseUrlState(params, dashboard), [params, dashboard]);
 
@@ -47,9 +52,9 @@ export function DashboardView({ stored, canEdit, scrapeIntervalSeconds }: Dashbo
   useEffect(() => {
     const interval = refreshMs(state.refresh);
     if (!interval || !mounted) return;
-    const timer = setInterval(() => setEvaluatedAt(Date.now()), interval);
+    const timer = setInterval(refreshNow, interval);
     return () => clearInterval(timer);
-  }, [state.refresh, mounted]);
+  }, [state.refresh, mounted, refreshNow]);
 
   const setUrlState = useCallback(
     (change: Partial<DashboardUrlState>) => {
@@ -65,8 +70,8 @@ export function DashboardView({ stored, canEdit, scrapeIntervalSeconds }: Dashbo
 
   const onZoom = useCallback((fromMs: number, toMs: number) => setUrlState({ from: String(fromMs), to: String(toMs) }), [setUrlState]);
   const context: DashboardContextValue = useMemo(
-    () => ({ fromMs: range.fromMs, toMs: range.toMs, timeZone: state.timeZone, scrapeIntervalSeconds, variables: variables.values, ready: variables.ready, onZoom }),
-    [range, state.timeZone, scrapeIntervalSeconds, variables, onZoom],
+    () => ({ fromMs: range.fromMs, toMs: range.toMs, timeZone: state.timeZone, scrapeIntervalSeconds, variables: variables.values, ready: variables.ready, refresh: refreshCount, onZoom }),
+    [range, state.timeZone, scrapeIntervalSeconds, variables, refreshCount, onZoom],
   );
 
   const toggleRow = (row: Row) => {
@@ -155,7 +160,7 @@ export function DashboardView({ stored, canEdit, scrapeIntervalSeconds }: Dashbo
             </button>
           </>
         ) : null}
-        <button type="button" aria-label="Refresh now" onClick={() => setEvaluatedAt(Date.now())} className="rounded border border-edge bg-surface px-2 py-1 text-sm text-slate-300 hover:text-white">
+        <button type="button" aria-label="Refresh now" onClick={refreshNow} className="rounded border border-edge bg-surface px-2 py-1 text-sm text-slate-300 hover:text-white">
           ⟳
         </button>
         <label className="flex items-center gap-1 text-xs text-slate-400">

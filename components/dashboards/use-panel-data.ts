@@ -27,13 +27,13 @@ export interface PanelData {
 /** Runs a panel's targets for its width and the dashboard's range; each failure stays with its own panel. */
 export function usePanelData(panel: Panel, widthPx: number | null): PanelData {
   const context = useDashboardContext();
-  const { fromMs, toMs, scrapeIntervalSeconds, variables, ready } = context;
+  const { fromMs, toMs, scrapeIntervalSeconds, variables, ready, refresh } = context;
   const planned = useMemo(
     () => (widthPx === null || panel.type === "text" ? [] : planTargets(panel.targets, { fromMs, toMs, widthPx, scrapeIntervalSeconds, variables })),
     [panel.targets, panel.type, widthPx, fromMs, toMs, scrapeIntervalSeconds, variables],
   );
   const queries = useQueries({
-    queries: planned.map((target) => ({ ...panelQueryOptions(target.query), enabled: ready && panel.type !== "unsupported" })),
+    queries: planned.map((target) => ({ ...panelQueryOptions(target.query, refresh), enabled: ready && panel.type !== "unsupported" })),
   });
   const stamp = queries.map((query) => `${query.dataUpdatedAt}:${query.errorUpdatedAt}:${query.status}`).join("|");
   return useMemo(() => {

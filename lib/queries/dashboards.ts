@@ -20,7 +20,8 @@ export const dashboardKeys = {
   all: ["dashboards"] as const,
   list: () => [...dashboardKeys.all, "list"] as const,
   detail: (uid: string) => [...dashboardKeys.all, "detail", uid] as const,
-  panelQuery: (query: ResolvedQuery) => [...dashboardKeys.all, "query", query] as const,
+  /** `refresh` counts the dashboard's refreshes: each refresh asks every distinct query once more. */
+  panelQuery: (query: ResolvedQuery, refresh: number) => [...dashboardKeys.all, "query", query, refresh] as const,
   variable: (query: VariableQuery, startBucket: number, endBucket: number) => [...dashboardKeys.all, "variable", query, startBucket, endBucket] as const,
   scrapeInterval: () => ["prometheus", "scrape-interval"] as const,
 };
@@ -32,9 +33,9 @@ export interface PanelQueryResult {
 }
 
 /** One resolved query through /api/prometheus/query(_range), timed for the inspector. */
-export function panelQueryOptions(query: ResolvedQuery) {
+export function panelQueryOptions(query: ResolvedQuery, refresh = 0) {
   return queryOptions({
-    queryKey: dashboardKeys.panelQuery(query),
+    queryKey: dashboardKeys.panelQuery(query, refresh),
     queryFn: async ({ signal }): Promise<PanelQueryResult> => {
       const url = queryUrl(query);
       const started = performance.now();
