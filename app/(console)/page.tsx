@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { BuiltinDashboardLinks } from "@/components/dashboards/builtin-dashboard-links";
 import { OverviewPanels } from "@/components/overview/overview-panels";
 import { PanelLoading } from "@/components/ui/panel";
 import { RefreshPicker } from "@/components/ui/refresh-picker";
@@ -14,6 +15,9 @@ export default function OverviewPage() {
       </div>
       <Suspense fallback={<PanelLoading label="Loading the overview" />}>
         <OverviewPanels />
+      </Suspense>
+      <Suspense fallback={null}>
+        <BuiltinDashboardLinks />
       </Suspense>
     </>
   );

@@ -5,6 +5,8 @@ import * as passwordLinkRoute from "@/app/api/admin/users/[id]/password-link/rou
 import * as userRoute from "@/app/api/admin/users/[id]/route";
 import * as userSessionsRoute from "@/app/api/admin/users/[id]/sessions/route";
 import * as usersRoute from "@/app/api/admin/users/route";
+import * as dashboardRoute from "@/app/api/dashboards/[uid]/route";
+import * as dashboardsRoute from "@/app/api/dashboards/route";
 import * as testAlertRoute from "@/app/api/alerts/test/route";
 import * as setPasswordRoute from "@/app/api/auth/set-password/route";
 import * as tokenRoute from "@/app/api/tokens/[id]/route";
@@ -21,6 +23,7 @@ import { malformedBodies, type RawBody } from "@/lib/testing/malformed-bodies";
 import { createPerson, type TestPerson } from "@/lib/testing/people";
 import { createTokenSchema, emptyBodySchema, inviteUserSchema, setPasswordSchema, updateUserSchema } from "@/lib/validations/admin";
 import { testAlertSchema } from "@/lib/validations/test-alert";
+import { createDashboardBodySchema, updateDashboardBodySchema } from "@/lib/validations/dashboards";
 
 /**
  * Every mutation route, called as Next.js calls it (a Request, the route's params) with a real
@@ -44,6 +47,15 @@ function send(method: string, path: string, handler: Handler, id: string, body: 
   return handler(request, { params: Promise.resolve({ id }) });
 }
 
+type UidHandler = (request: Request, context: { params: Promise<{ uid: string }> }) => Promise<Response>;
+
+/** `send` for routes whose path parameter is a dashboard uid. */
+function sendUid(method: string, path: string, handler: UidHandler, uid: string, body: RawBody | undefined): Promise<Response> {
+  const headers = new Headers({ "content-type": "application/json", [PEER_HEADER]: "127.0.0.1" });
+  headers.set("cookie", `${SESSION_COOKIE}=${encodeURIComponent(admin.sessionToken)}`);
+  return handler(new Request(`http://console.test${path}`, { method, headers, body }), { params: Promise.resolve({ uid }) });
+}
+
 /** Row counts and a digest of every column a mutation could change. */
 async function snapshot(): Promise<Record<string, unknown>> {
   const [row] = await database.query(`
@@ -56,7 +68,8 @@ async function snapshot(): Promise<Record<string, unknown>> {
            (SELECT md5(string_agg(concat_ws('|', id, email, name, role, disabled, password_hash), ',' ORDER BY id)) FROM users) AS user_state,
            (SELECT count(*) FROM sessions WHERE revoked_at IS NOT NULL) AS revoked_sessions,
            (SELECT count(*) FROM api_tokens WHERE revoked_at IS NOT NULL) AS revoked_tokens,
-           (SELECT count(*) FROM password_setup_tokens WHERE used_at IS NOT NULL) AS used_links`);
+           (SELECT count(*) FROM password_setup_tokens WHERE used_at IS NOT NULL) AS used_links,
+           (SELECT md5(string_agg(concat_ws('|', uid, version, spec::text), ',' ORDER BY uid)) FROM dashboards) AS dashboards`);
   return row ?? {};
 }
 
@@ -89,6 +102,11 @@ const email = fc.emailAddress();
 const name = fc.string({ minLength: 1, maxLength: 30 });
 const notUuid = fc.oneof(fc.string({ maxLength: 60 }), fc.uuid().map((id) => `${id}x`), fc.constant("00000000-0000-0000-0000-00000000000g"), fc.string({ minLength: 500, maxLength: 2000 }));
 const notSessionId = fc.oneof(fc.string({ maxLength: 80 }), fc.stringMatching(/^[0-9A-F]{64}$/), fc.stringMatching(/^[0-9a-f]{63}$/), fc.string({ minLength: 500, maxLength: 2000 }));
+const plausibleDashboard = fc.record(
+  { uid: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/), title: name, tags: fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }), panels: fc.constant([]) },
+  { requiredKeys: [] },
+);
+const notDashboardUid = fc.oneof(fc.string({ maxLength: 60 }).filter((uid) => !/^[a-z0-9][a-z0-9-]{0,63}$/.test(uid)), fc.constant("Upper-Case"), fc.string({ minLength: 100, maxLength: 300 }));
 const emptyBodyJunk = malformedBodies(emptyBodySchema, { reason: fc.string(), force: fc.boolean() }, { allowEmpty: true });
 
 /** For routes that act on their path: a malformed body with a real id, or a malformed id with or without a body. */
@@ -168,6 +186,29 @@ describe("malformed input to every mutation route: 400 with a message, database 
     await assertAllRefused(bodies, (body) => send("POST", "/api/alerts/test", testAlertRoute.POST, "", body));
   });
 
+  it("POST /api/dashboards", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(malformedBodies(createDashboardBodySchema, { dashboard: plausibleDashboard }), (body) =>
+      send("POST", "/api/dashboards", dashboardsRoute.POST, "", body),
+    );
+  });
+
+  it("PUT /api/dashboards/[uid]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const bodies = malformedBodies(updateDashboardBodySchema, { dashboard: plausibleDashboard, version: fc.oneof(fc.integer(), fc.double()) });
+    const inputs = fc.oneof(
+      { arbitrary: bodies.map((body) => ({ uid: "mutation-test", body })), weight: 4 },
+      { arbitrary: fc.tuple(notDashboardUid, fc.constant<RawBody>(JSON.stringify({ dashboard: { uid: "x", title: "x" }, version: 1 }))).map(([uid, body]) => ({ uid, body })), weight: 1 },
+    );
+    await assertAllRefused(inputs, ({ uid, body }) => sendUid("PUT", `/api/dashboards/${uid}`, dashboardRoute.PUT, uid, body));
+  });
+
+  it("DELETE /api/dashboards/[uid]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const inputs = fc.oneof(
+      emptyBodyJunk.map((body) => ({ uid: "mutation-test", body })),
+      fc.tuple(notDashboardUid, fc.option(fc.constantFrom<RawBody>("", "{}"), { nil: undefined })).map(([uid, body]) => ({ uid, body })),
+    );
+    await assertAllRefused(inputs, ({ uid, body }) => sendUid("DELETE", `/api/dashboards/${uid}`, dashboardRoute.DELETE, uid, body));
+  });
+
   it("POST /api/auth/set-password (signed out)", { timeout: PROPERTY_TIMEOUT }, async () => {
     const token = fc.oneof(fc.stringMatching(/^vgp_[A-Za-z0-9_-]{43}$/), fc.string({ maxLength: 60 }));
     const password = fc.string({ minLength: 0, maxLength: 40 });
@@ -196,6 +237,9 @@ describe("coverage", () => {
       "POST /api/alerts/test",
       "POST /api/auth/set-password",
       "POST /api/auth/sign-out",
+      "POST /api/dashboards",
+      "PUT /api/dashboards/[uid]",
+      "DELETE /api/dashboards/[uid]",
     ];
     expect(mutations.filter((mutation) => !covered.includes(mutation))).toEqual([]);
   });

@@ -37,6 +37,12 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/tokens/[id]": { DELETE: "viewer" },
   "/api/audit": { GET: "viewer" },
   "/api/audit/export.csv": { GET: "viewer" },
+  // Dashboards: everyone reads; editors create, save and delete stored ones (provisioned files are read-only).
+  "/api/dashboards": { GET: "viewer", POST: "editor" },
+  "/api/dashboards/[uid]": { GET: "viewer", PUT: "editor", DELETE: "editor" },
+  "/api/prometheus/label-values": { GET: "viewer" },
+  "/api/prometheus/label-names": { GET: "viewer" },
+  "/api/prometheus/scrape-interval": { GET: "viewer" },
 };
 
 /**

@@ -1,0 +1,26 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { VariableValues } from "@/lib/dashboards/interpolate";
+
+/** What every panel of a dashboard shares: the evaluated range, the variables, and how to zoom. */
+export interface DashboardContextValue {
+  fromMs: number;
+  toMs: number;
+  timeZone: "browser" | "utc";
+  scrapeIntervalSeconds: number;
+  variables: VariableValues;
+  /** False until variables are resolved: panels wait rather than query with unexpanded `$var`s. */
+  ready: boolean;
+  /** Bumped by every refresh (manual or automatic): part of each panel query's key. */
+  refresh: number;
+  onZoom: (fromMs: number, toMs: number) => void;
+}
+
+export const DashboardContext = createContext<DashboardContextValue | null>(null);
+
+export function useDashboardContext(): DashboardContextValue {
+  const value = useContext(DashboardContext);
+  if (!value) throw new Error("A dashboard panel was rendered outside a DashboardContext provider");
+  return value;
+}
