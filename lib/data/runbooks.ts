@@ -263,6 +263,7 @@ export async function linkedAlerts(slug: string, signal?: AbortSignal): Promise<
       fingerprint: alert.fingerprint,
       alertname: alert.labels.alertname ?? "",
       labels: alert.labels,
+      annotations: alert.annotations,
       state: alert.status.state,
       startsAt: alert.startsAt,
       reason: link.reason,

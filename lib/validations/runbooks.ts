@@ -250,6 +250,7 @@ export const linkedAlertSchema = z.object({
   fingerprint: z.string(),
   alertname: z.string(),
   labels: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()),
   state: z.string(),
   startsAt: z.string(),
   reason: linkReasonSchema,
