@@ -1,10 +1,17 @@
 // Demo data: three people and two runbooks. Run by `vigil db seed`, `npm run demo` and the test
 // setup, so it must be safe to run again: rows are matched by email and slug, and a runbook
 // someone has since edited is left as it is.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password.ts";
 import { PrismaClient, type Role } from "../lib/generated/prisma/client.ts";
+import { readRunbookDirectory } from "../lib/runbooks/files.ts";
+import { createRunbookIn } from "../lib/runbooks/store.ts";
+
+/** The runbooks shipped for every alert rule in deploy/ (markdown with front matter), seeded when missing. */
+export const SHIPPED_RUNBOOKS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "runbooks");
 
 interface SeedUser {
   email: string;
@@ -176,6 +183,7 @@ export const DEMO_USERS = USERS;
 export async function seedDatabase(databaseUrl: string, options: SeedOptions = {}): Promise<void> {
   // Hashed outside the transaction: argon2 is deliberately slow.
   const passwordHash = options.password ? await hashPassword(options.password) : undefined;
+  const shippedRunbooks = await readRunbookDirectory(SHIPPED_RUNBOOKS_DIR);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   // A connection dropped while idle emits "error"; unheard, that would end the process.
   pool.on("error", () => undefined);
@@ -221,7 +229,13 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
           select: { id: true },
         });
       }
-    });
+
+      // Seed data, like the runbooks above: not audited, and a runbook that exists is left as it is.
+      for (const file of shippedRunbooks) {
+        const existing = await tx.runbook.findUnique({ where: { slug: file.slug }, select: { id: true } });
+        if (!existing) await createRunbookIn(tx, file.slug, file.content, admin.id, async () => undefined);
+      }
+    }, { timeout: 120_000, maxWait: 30_000 });
   } finally {
     await prisma.$disconnect();
     await pool.end();
