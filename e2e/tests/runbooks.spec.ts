@@ -50,7 +50,7 @@ test.describe("an editor", () => {
       await expect(live.getByText("up == 0", { exact: true })).toBeVisible();
 
       // Edit, with the preview following the text; link it to an alert by name.
-      await page.getByRole("link", { name: "Edit" }).click();
+      await page.getByRole("link", { name: "Edit", exact: true }).click();
       await editor.field("Alert names").fill(alertname);
       await editor.field("Body").fill(`# E2E runbook ${id}\n\n## Meaning\nFires when **${alertname}** fires.\n\n## Mitigation\nRestart it.\n`);
       await expect(editor.preview.getByText(`Fires when ${alertname} fires.`)).toBeVisible();
@@ -169,8 +169,8 @@ test.describe("a viewer", () => {
     const view = new RunbookPage(page);
     await view.goto("inferno-queue-backlog");
     await expect(view.article("Inferno queue backlog")).toBeVisible();
-    await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
-    await expect(page.getByRole("link", { name: "History" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "History", exact: true })).toBeVisible();
     await page.goto("/runbooks/new");
     await expect(page.getByRole("heading", { name: "You cannot write runbooks" })).toBeVisible();
     const refused = await request.patch("/api/runbooks/inferno-queue-backlog", { headers: { origin: origin() }, data: { version: 1, title: "x", body: "x" } });
