@@ -78,6 +78,7 @@ export async function importRunbooks(database: RunbookDatabase, files: readonly 
       }
     }
   };
-  await database.$transaction(work, { timeout: 120_000, maxWait: 30_000 });
+  // Generous: one transaction for every file, on a busy database.
+  await database.$transaction(work, { timeout: Math.max(120_000, files.length * 2_000), maxWait: 30_000 });
   return summary;
 }
