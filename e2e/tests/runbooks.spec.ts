@@ -25,6 +25,7 @@ test.describe("an editor", () => {
   test.use({ signedInAs: "editor" });
 
   test("creates a runbook from the template, edits it with a live preview, links it to an alert and sees both ways", async ({ page, request }) => {
+    test.setTimeout(180_000);
     const id = unique();
     const slug = `e2e-runbook-${id}`;
     const alertname = `VigilRunbookE2E${id}`;
@@ -61,6 +62,7 @@ test.describe("an editor", () => {
 
       // An alert with that name fires: the runbook shows it, unacknowledged...
       await sendTestAlert(request, { alertname, severity: "info", instance: "e2e:1" });
+      await page.reload();
       await expect(view.linkedAlert(alertname)).toBeVisible({ timeout: 45_000 });
       const row = view.linkedAlert(alertname);
       await expect(row.getByText("Not acknowledged")).toBeVisible();
@@ -84,6 +86,9 @@ test.describe("an editor", () => {
   });
 
   test("a save over a newer version is refused and shows both versions, never overwriting", async ({ page, browser, request }) => {
+    test.setTimeout(120_000);
+    // The refused save is a 409, which the browser logs.
+    test.info().annotations.push({ type: "expected-console-error", description: "the server responded with a status of 409" });
     const slug = `e2e-conflict-${unique()}`;
     await createRunbook(request, { slug, title: "Conflict test", body: "Original line.\n" });
     const other = await browser.newContext({ storageState: await page.context().storageState(), baseURL: origin() });

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { externalRunbookUrl, linkBetween, runbooksLinkedTo, slugFromRunbookUrl, type Labels } from "@/lib/runbooks/linking";
-import { searchTerms, toPrefixTsquery } from "@/lib/runbooks/search-query";
+import { searchSnippet, searchTerms, toPrefixTsquery } from "@/lib/runbooks/search-query";
 import {
   createRunbookIn,
   deleteRunbookIn,
@@ -81,22 +81,26 @@ export async function findRunbook(slug: string): Promise<RunbookView | undefined
 export async function createRunbook(editor: RunbookEditor, input: CreateRunbookInput): Promise<RunbookView> {
   const { slug, ...content } = input;
   const created = await db().$transaction((tx) => createRunbookIn(tx, slug, content, authorOf(editor), auditFor(editor)));
+  forgetFacets();
   return getRunbook(created.slug);
 }
 
 export async function updateRunbook(editor: RunbookEditor, slug: string, input: UpdateRunbookInput): Promise<{ runbook: RunbookView; changed: boolean }> {
   const { version, ...content } = input;
   const { changed } = await db().$transaction((tx) => updateRunbookIn(tx, slug, version, content, authorOf(editor), auditFor(editor)));
+  forgetFacets();
   return { runbook: await getRunbook(slug), changed };
 }
 
 export async function restoreRunbook(editor: RunbookEditor, slug: string, input: RestoreRunbookInput): Promise<{ runbook: RunbookView; changed: boolean }> {
   const { changed } = await db().$transaction((tx) => restoreRevisionIn(tx, slug, input.revision, input.version, authorOf(editor), auditFor(editor)));
+  forgetFacets();
   return { runbook: await getRunbook(slug), changed };
 }
 
 export async function deleteRunbook(editor: RunbookEditor, slug: string, version: number | undefined): Promise<void> {
   await db().$transaction((tx) => deleteRunbookIn(tx, slug, version, auditFor(editor)));
+  forgetFacets();
 }
 
 export async function listRevisions(slug: string): Promise<RevisionSummary[]> {
@@ -131,12 +135,29 @@ const searchRow = z.object({
   version: z.number(),
   updated_at: z.date(),
   rank: z.number().nullable(),
-  snippet: z.string().nullable(),
+  body: z.string().nullable(),
   total: z.coerce.number(),
 });
 
-// ts_headline marks matches with these; the page splits on them and renders <mark>, never HTML.
-const HEADLINE_OPTIONS = "StartSel=\u0001, StopSel=\u0002, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=\" … \"";
+const facetRow = z.array(z.object({ value: z.string() }));
+const FACETS_TTL_MS = 30_000;
+let facetsCache: { at: number; tags: string[]; teams: string[] } | undefined;
+
+/** The tags and teams in use, for the filters: cached briefly, and dropped by every write here. */
+async function facets(): Promise<{ tags: string[]; teams: string[] }> {
+  if (facetsCache && Date.now() - facetsCache.at < FACETS_TTL_MS) return facetsCache;
+  const client = db();
+  const [tags, teams] = await Promise.all([
+    client.$queryRaw<unknown[]>`SELECT DISTINCT unnest(tags) AS value FROM runbooks ORDER BY 1`,
+    client.$queryRaw<unknown[]>`SELECT DISTINCT team AS value FROM runbooks WHERE team IS NOT NULL ORDER BY 1`,
+  ]);
+  facetsCache = { at: Date.now(), tags: facetRow.parse(tags).map((row) => row.value), teams: facetRow.parse(teams).map((row) => row.value) };
+  return facetsCache;
+}
+
+function forgetFacets(): void {
+  facetsCache = undefined;
+}
 
 /**
  * Runbooks matching the search, best first: Postgres full-text search over title (weighted
@@ -145,7 +166,8 @@ const HEADLINE_OPTIONS = "StartSel=\u0001, StopSel=\u0002, MaxWords=28, MinWords
  * filter either way.
  */
 export async function searchRunbooks(search: RunbookSearch): Promise<RunbookList> {
-  const tsquery = search.q ? toPrefixTsquery(searchTerms(search.q)) : undefined;
+  const terms = search.q ? searchTerms(search.q) : [];
+  const tsquery = search.q ? toPrefixTsquery(terms) : undefined;
   const filters = [
     search.tag ? Prisma.sql`AND r.tags @> ARRAY[${search.tag}]::text[]` : Prisma.empty,
     search.team ? Prisma.sql`AND r.team = ${search.team}` : Prisma.empty,
@@ -164,23 +186,18 @@ export async function searchRunbooks(search: RunbookSearch): Promise<RunbookList
               ORDER BY rank DESC, r.title
               LIMIT ${search.limit}
             )
-            SELECT r.slug, r.title, r.tags, r.team, r.alert_names, r.version, r.updated_at, hits.rank::float8 AS rank, hits.total,
-                   ts_headline('english', r.body, query.q, ${HEADLINE_OPTIONS}) AS snippet
-            FROM hits JOIN runbooks r ON r.id = hits.id, query
+            SELECT r.slug, r.title, r.tags, r.team, r.alert_names, r.version, r.updated_at, hits.rank::float8 AS rank, hits.total, r.body
+            FROM hits JOIN runbooks r ON r.id = hits.id
             ORDER BY hits.rank DESC, r.title`
         : await client.$queryRaw<unknown[]>`
-            SELECT r.slug, r.title, r.tags, r.team, r.alert_names, r.version, r.updated_at, NULL::float8 AS rank, NULL AS snippet,
+            SELECT r.slug, r.title, r.tags, r.team, r.alert_names, r.version, r.updated_at, NULL::float8 AS rank, NULL::text AS body,
                    count(*) OVER () AS total
             FROM runbooks r
             WHERE TRUE ${filters[0]} ${filters[1]}
             ORDER BY r.title, r.slug
             LIMIT ${search.limit}`;
   const parsed = z.array(searchRow).parse(rows);
-  const [tags, teams] = await Promise.all([
-    client.$queryRaw<unknown[]>`SELECT DISTINCT unnest(tags) AS value FROM runbooks ORDER BY 1`,
-    client.$queryRaw<unknown[]>`SELECT DISTINCT team AS value FROM runbooks WHERE team IS NOT NULL ORDER BY 1`,
-  ]);
-  const values = z.array(z.object({ value: z.string() }));
+  const { tags, teams } = await facets();
   return {
     runbooks: parsed.map(
       (row): RunbookSummary => ({
@@ -191,13 +208,13 @@ export async function searchRunbooks(search: RunbookSearch): Promise<RunbookList
         alertNames: row.alert_names ?? [],
         version: row.version,
         updatedAt: row.updated_at.toISOString(),
-        ...(row.snippet !== null ? { snippet: row.snippet } : {}),
+        ...(row.body !== null ? { snippet: searchSnippet(row.body, terms) } : {}),
         ...(row.rank !== null ? { rank: row.rank } : {}),
       }),
     ),
     total: parsed[0]?.total ?? 0,
-    tags: values.parse(tags).map((row) => row.value),
-    teams: values.parse(teams).map((row) => row.value),
+    tags,
+    teams,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchTerms, toPrefixTsquery } from "./search-query";
+import { searchSnippet, searchTerms, toPrefixTsquery } from "./search-query";
 
 describe("runbook search words", () => {
   it("turns words into quoted prefixes that must all match", () => {
@@ -19,5 +19,20 @@ describe("runbook search words", () => {
 
   it("keeps at most 12 distinct words", () => {
     expect(searchTerms("a b a c d e f g h i j k l m n o")).toHaveLength(12);
+  });
+});
+
+describe("search snippets", () => {
+  it("marks word starts around the first match, markdown flattened", () => {
+    const body = `# Inferno backlog\n\n## Meaning\n${"Some words before. ".repeat(10)}Requests **queue** up; queueing grows.\n`;
+    const snippet = searchSnippet(body, searchTerms("queue"));
+    expect(snippet.startsWith("… ")).toBe(true);
+    expect(snippet).toContain("\u0001queue\u0002 up; \u0001queueing\u0002 grows.");
+    expect(snippet).not.toMatch(/[#*]/);
+  });
+
+  it("does not mark words inside other words, and starts at the top without matches", () => {
+    expect(searchSnippet("The backlog is long", searchTerms("log"))).toBe("The backlog is long");
+    expect(searchSnippet("# Title\n\nbody", [])).toBe("Title body");
   });
 });
