@@ -120,11 +120,34 @@ async function searchBench(serverUrl: string, searches: number): Promise<Array<A
       const started = performance.now();
       const result = await searchRunbooks(workload.params);
       const elapsed = performance.now() - started;
-      for (const key of [workload.kind, "all"]) {
+      for (const key of [workload.kind, "all searches"]) {
         samples.set(key, [...(samples.get(key) ?? []), elapsed]);
         hits.set(key, [...(hits.get(key) ?? []), result.total]);
       }
+      // The floor on this machine right now: one trivial round trip through the same client.
+      const floor = performance.now();
+      await db().$queryRaw`SELECT 1`;
+      samples.set("baseline SELECT 1", [...(samples.get("baseline SELECT 1") ?? []), performance.now() - floor]);
+      hits.set("baseline SELECT 1", [...(hits.get("baseline SELECT 1") ?? []), 0]);
     }
+    // Postgres's own execution time for a broad prefix search (thousands of matches), without the client.
+    const plans = await withClient(url.toString(), async (client) => {
+      const times: number[] = [];
+      for (let run = 0; run < 20; run += 1) {
+        const { rows } = await client.query<{ "QUERY PLAN": string }>(
+          `EXPLAIN (ANALYZE, FORMAT TEXT) WITH query AS (SELECT to_tsquery('english', $1) AS q),
+           hits AS (SELECT r.id, ts_rank(r.search_vector, query.q) AS rank, count(*) OVER () AS total FROM runbooks r, query
+                    WHERE r.search_vector @@ query.q ORDER BY rank DESC, r.title LIMIT 50)
+           SELECT r.slug, r.body FROM hits JOIN runbooks r ON r.id = hits.id ORDER BY hits.rank DESC, r.title`,
+          [pick(["'infer':*", "'queue':* & 'backlog':*", "'gpu':*", "'restart':*"], run)],
+        );
+        const line = rows.map((row) => row["QUERY PLAN"]).find((text) => text.startsWith("Execution Time"));
+        times.push(Number(/([\d.]+) ms/.exec(line ?? "")?.[1] ?? NaN));
+      }
+      return times;
+    });
+    samples.set("SQL execution (EXPLAIN ANALYZE)", plans);
+    hits.set("SQL execution (EXPLAIN ANALYZE)", [0]);
     await db().$disconnect();
     return [...samples.entries()].map(([kind, times]) => [
       kind,

@@ -180,7 +180,7 @@ export async function searchRunbooks(search: RunbookSearch): Promise<RunbookList
         ? await client.$queryRaw<unknown[]>`
             WITH query AS (SELECT to_tsquery('english', ${tsquery}) AS q),
             hits AS (
-              SELECT r.id, ts_rank_cd(r.search_vector, query.q, 1) AS rank, count(*) OVER () AS total
+              SELECT r.id, ts_rank(r.search_vector, query.q) AS rank, count(*) OVER () AS total
               FROM runbooks r, query
               WHERE r.search_vector @@ query.q ${filters[0]} ${filters[1]}
               ORDER BY rank DESC, r.title

@@ -9,7 +9,7 @@ describe("runbook search words", () => {
 
   it("leaves nothing a user typed to be read as tsquery syntax", () => {
     expect(toPrefixTsquery(searchTerms("a' | b:* & (c) !d <-> 'e"))).toBe("'a':* & 'b':* & 'c':* & 'd':* & 'e':*");
-    expect(toPrefixTsquery(searchTerms("trm_fallback_total"))).toBe("'trm_fallback_total':*");
+    expect(toPrefixTsquery(searchTerms("trm_fallback_total"))).toBe("'trm':* & 'fallback':* & 'total':*");
   });
 
   it("has no query for no words or only exclusions", () => {

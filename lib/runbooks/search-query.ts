@@ -6,10 +6,14 @@ export interface SearchTerm {
 
 const MAX_TERMS = 12;
 
-/** The words of a search box, lower-cased; punctuation separates words (`trm_fallback_total` stays one). */
+/**
+ * The words of a search box, lower-cased; punctuation and underscores separate words, so
+ * `trm_fallback_total` is three words that must all appear (the body's search vector has no
+ * positions for a phrase match).
+ */
 export function searchTerms(text: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
-  for (const found of text.toLowerCase().matchAll(/(-?)([\p{L}\p{N}_]+)/gu)) {
+  for (const found of text.toLowerCase().matchAll(/(-?)([\p{L}\p{N}]+)/gu)) {
     const word = found[2] ?? "";
     if (word && !terms.some((term) => term.word === word)) terms.push({ word, exclude: found[1] === "-" });
     if (terms.length >= MAX_TERMS) break;

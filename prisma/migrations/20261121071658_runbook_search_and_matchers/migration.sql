@@ -8,12 +8,15 @@ CREATE FUNCTION "runbook_search_text"(TEXT[]) RETURNS TEXT
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT coalesce(array_to_string($1, ' '), '') $$;
 
--- Full-text search over title (weight A), tags (B) and body (C). Prisma sees an Unsupported("tsvector")
--- column it never writes; Postgres keeps it up to date on every insert and update.
+-- Full-text search over title (weight A), tags (B) and body. Prisma sees an Unsupported("tsvector")
+-- column it never writes; Postgres keeps it up to date on every insert and update. The body's
+-- lexemes are stripped of positions: that keeps the vector a few times smaller (ranking and the
+-- seq-scan filter read it for every candidate row), at the price of body matches ranking as weight D
+-- and phrase (<->) queries not matching the body, which the search never sends.
 ALTER TABLE "runbooks" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (
   setweight(to_tsvector('english'::regconfig, coalesce("title", '')), 'A') ||
   setweight(to_tsvector('english'::regconfig, "runbook_search_text"("tags")), 'B') ||
-  setweight(to_tsvector('english'::regconfig, coalesce("body", '')), 'C')
+  strip(to_tsvector('english'::regconfig, coalesce("body", '')))
 ) STORED;
 
 -- CreateIndex
