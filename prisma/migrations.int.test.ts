@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { applyMigrations, diffSchema, migrationStatus, MIGRATIONS_DIR, SCHEMA_PATH } from "@/lib/migrations";
-import { DEMO_USERS, seedDatabase } from "./seed";
+import { DEMO_USERS, SHIPPED_RUNBOOKS_DIR, seedDatabase } from "./seed";
 
 const serverUrl = process.env.VIGIL_TEST_DATABASE_URL;
 const suffix = randomBytes(4).toString("hex");
@@ -149,7 +149,10 @@ describe("prisma/migrations", () => {
     const url = urlFor(migratedName);
     await seedDatabase(url);
     const first = await rowCounts(migratedName);
-    expect(first).toMatchObject({ users: DEMO_USERS.length, runbooks: 2, runbook_revisions: 3 });
+    // Two demo runbooks with history (three revisions), plus one per file in runbooks/ not among them.
+    const shipped = readdirSync(SHIPPED_RUNBOOKS_DIR).filter((name) => name.endsWith(".md")).map((name) => name.slice(0, -3));
+    const extra = shipped.filter((slug) => slug !== "trm-high-fallback-rate" && slug !== "inferno-queue-backlog").length;
+    expect(first).toMatchObject({ users: DEMO_USERS.length, runbooks: 2 + extra, runbook_revisions: 3 + extra });
 
     await seedDatabase(url);
     expect(await rowCounts(migratedName)).toEqual(first);
@@ -165,7 +168,7 @@ describe("prisma/migrations", () => {
       ),
     );
     // Each runbook has one revision per version, the newest matching the runbook itself.
-    expect(runbooks).toHaveLength(2);
+    expect(runbooks).toHaveLength(2 + extra);
     for (const runbook of runbooks) {
       expect(runbook.revisions).toBe(runbook.version);
       expect(runbook.newest).toBe(runbook.version);

@@ -1,10 +1,17 @@
 // Demo data: three people and two runbooks. Run by `vigil db seed`, `npm run demo` and the test
 // setup, so it must be safe to run again: rows are matched by email and slug, and a runbook
 // someone has since edited is left as it is.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password.ts";
 import { PrismaClient, type Role } from "../lib/generated/prisma/client.ts";
+import { readRunbookDirectory } from "../lib/runbooks/files.ts";
+import { createRunbookIn } from "../lib/runbooks/store.ts";
+
+/** The runbooks shipped for every alert rule in deploy/ (markdown with front matter), seeded when missing. */
+export const SHIPPED_RUNBOOKS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "runbooks");
 
 interface SeedUser {
   email: string;
@@ -176,57 +183,59 @@ export const DEMO_USERS = USERS;
 export async function seedDatabase(databaseUrl: string, options: SeedOptions = {}): Promise<void> {
   // Hashed outside the transaction: argon2 is deliberately slow.
   const passwordHash = options.password ? await hashPassword(options.password) : undefined;
+  const shippedRunbooks = await readRunbookDirectory(SHIPPED_RUNBOOKS_DIR);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   // A connection dropped while idle emits "error"; unheard, that would end the process.
   pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   try {
-    await prisma.$transaction(
-      async (tx) => {
-        // The demo and a test run may seed one database at the same moment; take turns.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(7265326602)`;
-        for (const user of USERS) {
-          // An empty update keeps whatever people changed since (name, role, disabled).
-          await tx.user.upsert({ where: { email: user.email }, create: { ...user, passwordHash }, update: {}, select: { id: true } });
-          if (passwordHash) await tx.user.updateMany({ where: { email: user.email, passwordHash: null }, data: { passwordHash } });
-        }
-        const admin = await tx.user.findUniqueOrThrow({ where: { email: DEMO_ADMIN_EMAIL }, select: { id: true } });
+    await prisma.$transaction(async (tx) => {
+      // The demo and a test run may seed one database at the same moment; take turns.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(7265326602)`;
+      for (const user of USERS) {
+        // An empty update keeps whatever people changed since (name, role, disabled).
+        await tx.user.upsert({ where: { email: user.email }, create: { ...user, passwordHash }, update: {}, select: { id: true } });
+        if (passwordHash) await tx.user.updateMany({ where: { email: user.email, passwordHash: null }, data: { passwordHash } });
+      }
+      const admin = await tx.user.findUniqueOrThrow({ where: { email: DEMO_ADMIN_EMAIL }, select: { id: true } });
 
-        for (const runbook of RUNBOOKS) {
-          const existing = await tx.runbook.findUnique({ where: { slug: runbook.slug }, select: { id: true } });
-          if (existing) continue;
-          const current = runbook.revisions.at(-1) ?? runbook.revisions[0];
-          await tx.runbook.create({
-            data: {
-              slug: runbook.slug,
-              title: current.title,
-              body: current.body,
-              tags: current.tags,
-              team: runbook.team,
-              alertNames: runbook.alertNames,
-              version: runbook.revisions.length,
-              createdById: admin.id,
-              updatedById: admin.id,
-              revisions: {
-                create: runbook.revisions.map((revision, index) => ({
-                  version: index + 1,
-                  title: revision.title,
-                  body: revision.body,
-                  tags: revision.tags,
-                  team: runbook.team,
-                  alertNames: runbook.alertNames,
-                  authorId: admin.id,
-                })),
-              },
+      for (const runbook of RUNBOOKS) {
+        const existing = await tx.runbook.findUnique({ where: { slug: runbook.slug }, select: { id: true } });
+        if (existing) continue;
+        const current = runbook.revisions.at(-1) ?? runbook.revisions[0];
+        await tx.runbook.create({
+          data: {
+            slug: runbook.slug,
+            title: current.title,
+            body: current.body,
+            tags: current.tags,
+            team: runbook.team,
+            alertNames: runbook.alertNames,
+            version: runbook.revisions.length,
+            createdById: admin.id,
+            updatedById: admin.id,
+            revisions: {
+              create: runbook.revisions.map((revision, index) => ({
+                version: index + 1,
+                title: revision.title,
+                body: revision.body,
+                tags: revision.tags,
+                team: runbook.team,
+                alertNames: runbook.alertNames,
+                authorId: admin.id,
+              })),
             },
-            select: { id: true },
-          });
-        }
-      },
-      // Prisma's 5 s default is too short on a loaded machine: the transaction would be rolled
-      // back under the seed's feet (P2028) and later inserts fail on foreign keys.
-      { timeout: 120_000, maxWait: 60_000 },
-    );
+          },
+          select: { id: true },
+        });
+      }
+
+      // Seed data, like the runbooks above: not audited, and a runbook that exists is left as it is.
+      for (const file of shippedRunbooks) {
+        const existing = await tx.runbook.findUnique({ where: { slug: file.slug }, select: { id: true } });
+        if (!existing) await createRunbookIn(tx, file.slug, file.content, admin.id, async () => undefined);
+      }
+    }, { timeout: 120_000, maxWait: 30_000 });
   } finally {
     await prisma.$disconnect();
     await pool.end();

@@ -11,6 +11,9 @@ import * as testAlertRoute from "@/app/api/alerts/test/route";
 import * as setPasswordRoute from "@/app/api/auth/set-password/route";
 import * as tokenRoute from "@/app/api/tokens/[id]/route";
 import * as tokensRoute from "@/app/api/tokens/route";
+import * as runbooksRoute from "@/app/api/runbooks/route";
+import * as runbookRoute from "@/app/api/runbooks/[slug]/route";
+import * as runbookRestoreRoute from "@/app/api/runbooks/[slug]/restore/route";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { PEER_HEADER } from "@/lib/auth/request-meta";
 import { ROLES } from "@/lib/auth/roles";
@@ -24,6 +27,7 @@ import { createPerson, type TestPerson } from "@/lib/testing/people";
 import { createTokenSchema, emptyBodySchema, inviteUserSchema, setPasswordSchema, updateUserSchema } from "@/lib/validations/admin";
 import { testAlertSchema } from "@/lib/validations/test-alert";
 import { createDashboardBodySchema, updateDashboardBodySchema } from "@/lib/validations/dashboards";
+import { createRunbookSchema, deleteRunbookSchema, restoreRunbookSchema, slugSchema, updateRunbookSchema } from "@/lib/validations/runbooks";
 
 /**
  * Every mutation route, called as Next.js calls it (a Request, the route's params) with a real
@@ -70,6 +74,8 @@ async function snapshot(): Promise<Record<string, unknown>> {
            (SELECT count(*) FROM api_tokens WHERE revoked_at IS NOT NULL) AS revoked_tokens,
            (SELECT count(*) FROM password_setup_tokens WHERE used_at IS NOT NULL) AS used_links,
            (SELECT md5(string_agg(concat_ws('|', uid, version, spec::text), ',' ORDER BY uid)) FROM dashboards) AS dashboards`);
+           (SELECT count(*) FROM runbook_revisions) AS runbook_revisions,
+           (SELECT md5(string_agg(concat_ws('|', id, slug, title, body, tags, team, alert_names, label_matchers, version), ',' ORDER BY id)) FROM runbooks) AS runbook_state`);
   return row ?? {};
 }
 
@@ -117,10 +123,36 @@ function pathAndBody(validId: string, badId: fc.Arbitrary<string>) {
   );
 }
 
+type SlugHandler = (request: Request, context: { params: Promise<{ slug: string }> }) => Promise<Response>;
+
+function sendSlug(method: string, path: string, handler: SlugHandler, slug: string, body: RawBody | undefined): Promise<Response> {
+  const headers = new Headers({ "content-type": "application/json", [PEER_HEADER]: "127.0.0.1", cookie: `${SESSION_COOKIE}=${encodeURIComponent(admin.sessionToken)}` });
+  return handler(new Request(`http://console.test${path}`, { method, headers, body }), { params: Promise.resolve({ slug }) });
+}
+
+const RUNBOOK_SLUG = "mutation-test-runbook";
+const notSlug = fc.oneof(
+  fc.string({ maxLength: 60 }).filter((text) => !slugSchema.safeParse(text).success),
+  fc.constantFrom("new", "for-alert", "Upper-Case", "a--b", "-a", "a_b", "a b"),
+  fc.string({ minLength: 101, maxLength: 400 }),
+);
+const runbookFields = {
+  title: fc.string({ maxLength: 40 }),
+  body: fc.string({ maxLength: 200 }),
+  tags: fc.array(fc.string({ maxLength: 12 }), { maxLength: 4 }),
+  team: fc.option(fc.string({ maxLength: 12 }), { nil: null }),
+  alertNames: fc.array(fc.string({ maxLength: 12 }), { maxLength: 3 }),
+  labelMatchers: fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }),
+};
+
 beforeAll(async () => {
   database = await createPrivateDatabase("routes");
   admin = await createPerson("admin");
   target = await createPerson("viewer", "target");
+  await db().runbook.create({
+    data: { slug: RUNBOOK_SLUG, title: "Mutation test", body: "# Mutation test\n", revisions: { create: { version: 1, title: "Mutation test", body: "# Mutation test\n" } } },
+    select: { id: true },
+  });
   ({ id: tokenId } = await createApiToken(db(), { name: "existing", role: "viewer", expiresAt: new Date(Date.now() + 86_400_000), createdById: admin.actor.userId }));
 });
 
@@ -207,6 +239,36 @@ describe("malformed input to every mutation route: 400 with a message, database 
       fc.tuple(notDashboardUid, fc.option(fc.constantFrom<RawBody>("", "{}"), { nil: undefined })).map(([uid, body]) => ({ uid, body })),
     );
     await assertAllRefused(inputs, ({ uid, body }) => sendUid("DELETE", `/api/dashboards/${uid}`, dashboardRoute.DELETE, uid, body));
+  it("POST /api/runbooks", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const slug = fc.oneof(fc.constant(RUNBOOK_SLUG), fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/), fc.string({ maxLength: 20 }));
+    await assertAllRefused(malformedBodies(createRunbookSchema, { slug, ...runbookFields }), (body) => send("POST", "/api/runbooks", runbooksRoute.POST, "", body));
+  });
+
+  it("PATCH /api/runbooks/[slug]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const bodies = malformedBodies(updateRunbookSchema, { version: fc.oneof(fc.integer(), fc.double()), ...runbookFields });
+    const inputs = fc.oneof(
+      { arbitrary: bodies.map((body) => ({ slug: RUNBOOK_SLUG, body })), weight: 4 },
+      { arbitrary: fc.tuple(notSlug, fc.constant<RawBody>('{"version":1,"title":"x","body":""}')).map(([slug, body]) => ({ slug, body })), weight: 1 },
+    );
+    await assertAllRefused(inputs, ({ slug, body }) => sendSlug("PATCH", `/api/runbooks/${slug}`, runbookRoute.PATCH, slug, body));
+  });
+
+  it("DELETE /api/runbooks/[slug]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const bodies = malformedBodies(deleteRunbookSchema, { version: fc.oneof(fc.integer(), fc.double()) }, { allowEmpty: true });
+    const inputs = fc.oneof(
+      { arbitrary: bodies.map((body) => ({ slug: RUNBOOK_SLUG, body })), weight: 4 },
+      { arbitrary: fc.tuple(notSlug, fc.option(fc.constantFrom<RawBody>("", "{}"), { nil: undefined })).map(([slug, body]) => ({ slug, body })), weight: 1 },
+    );
+    await assertAllRefused(inputs, ({ slug, body }) => sendSlug("DELETE", `/api/runbooks/${slug}`, runbookRoute.DELETE, slug, body));
+  });
+
+  it("POST /api/runbooks/[slug]/restore", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const bodies = malformedBodies(restoreRunbookSchema, { revision: fc.oneof(fc.integer(), fc.double()), version: fc.oneof(fc.integer(), fc.double()) });
+    const inputs = fc.oneof(
+      { arbitrary: bodies.map((body) => ({ slug: RUNBOOK_SLUG, body })), weight: 4 },
+      { arbitrary: fc.tuple(notSlug, fc.constant<RawBody>('{"revision":1,"version":1}')).map(([slug, body]) => ({ slug, body })), weight: 1 },
+    );
+    await assertAllRefused(inputs, ({ slug, body }) => sendSlug("POST", `/api/runbooks/${slug}/restore`, runbookRestoreRoute.POST, slug, body));
   });
 
   it("POST /api/auth/set-password (signed out)", { timeout: PROPERTY_TIMEOUT }, async () => {
@@ -240,6 +302,10 @@ describe("coverage", () => {
       "POST /api/dashboards",
       "PUT /api/dashboards/[uid]",
       "DELETE /api/dashboards/[uid]",
+      "POST /api/runbooks",
+      "PATCH /api/runbooks/[slug]",
+      "DELETE /api/runbooks/[slug]",
+      "POST /api/runbooks/[slug]/restore",
     ];
     expect(mutations.filter((mutation) => !covered.includes(mutation))).toEqual([]);
   });
@@ -260,6 +326,13 @@ describe("the same harness accepts well-formed requests", () => {
     expect(await send("POST", "", passwordLinkRoute.POST, target.actor.userId, undefined)).toHaveProperty("status", 201);
     expect(await send("DELETE", "", userSessionsRoute.DELETE, target.actor.userId, "")).toHaveProperty("status", 200);
     expect(await snapshot()).not.toEqual(before);
+    const runbook = await send("POST", "/api/runbooks", runbooksRoute.POST, "", JSON.stringify({ slug: "harness-ok", title: "OK", body: "ok" }));
+    expect(runbook.status).toBe(201);
+    expect(await sendSlug("PATCH", "", runbookRoute.PATCH, "harness-ok", JSON.stringify({ version: 1, title: "OK", body: "changed" }))).toHaveProperty("status", 200);
+    expect(await sendSlug("PATCH", "", runbookRoute.PATCH, "harness-ok", JSON.stringify({ version: 1, title: "OK", body: "stale" }))).toHaveProperty("status", 409);
+    expect(await sendSlug("POST", "", runbookRestoreRoute.POST, "harness-ok", JSON.stringify({ revision: 1, version: 2 }))).toHaveProperty("status", 200);
+    expect(await sendSlug("DELETE", "", runbookRoute.DELETE, "harness-ok", JSON.stringify({ version: 3 }))).toHaveProperty("status", 200);
+    expect(await sendSlug("DELETE", "", runbookRoute.DELETE, "harness-ok", undefined)).toHaveProperty("status", 404);
     // Unknown but well-formed ids are 404s, not 400s.
     expect(await send("DELETE", "", tokenRoute.DELETE, "00000000-0000-4000-8000-000000000000", undefined)).toHaveProperty("status", 404);
   });

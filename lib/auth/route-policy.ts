@@ -43,6 +43,14 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/prometheus/label-values": { GET: "viewer" },
   "/api/prometheus/label-names": { GET: "viewer" },
   "/api/prometheus/scrape-interval": { GET: "viewer" },
+  // Runbooks: everyone reads, editors write (every write names the version it edited; 409 when stale).
+  "/api/runbooks": { GET: "viewer", POST: "editor" },
+  "/api/runbooks/for-alert": { GET: "viewer" },
+  "/api/runbooks/[slug]": { GET: "viewer", PATCH: "editor", DELETE: "editor" },
+  "/api/runbooks/[slug]/revisions": { GET: "viewer" },
+  "/api/runbooks/[slug]/revisions/[version]": { GET: "viewer" },
+  "/api/runbooks/[slug]/restore": { POST: "editor" },
+  "/api/runbooks/[slug]/alerts": { GET: "viewer" },
 };
 
 /**
