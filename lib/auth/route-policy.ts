@@ -37,6 +37,16 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/tokens/[id]": { DELETE: "viewer" },
   "/api/audit": { GET: "viewer" },
   "/api/audit/export.csv": { GET: "viewer" },
+  // Grafana import (?dryRun=1 only converts) and Explore's "add to dashboard".
+  "/api/dashboards/import": { POST: "editor" },
+  "/api/dashboards/[uid]/panels": { POST: "editor" },
+  // What the PromQL editor's completion asks for, in Prometheus's own shapes.
+  "/api/prometheus/labels": { GET: "viewer" },
+  "/api/prometheus/label/[name]/values": { GET: "viewer" },
+  "/api/prometheus/series": { GET: "viewer" },
+  "/api/prometheus/metadata": { GET: "viewer" },
+  // Each person's Explore history.
+  "/api/explore/history": { GET: "viewer", POST: "viewer" },
 };
 
 /**
