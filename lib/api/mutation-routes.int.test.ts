@@ -9,6 +9,9 @@ import * as testAlertRoute from "@/app/api/alerts/test/route";
 import * as setPasswordRoute from "@/app/api/auth/set-password/route";
 import * as tokenRoute from "@/app/api/tokens/[id]/route";
 import * as tokensRoute from "@/app/api/tokens/route";
+import * as dashboardPanelsRoute from "@/app/api/dashboards/[uid]/panels/route";
+import * as dashboardImportRoute from "@/app/api/dashboards/import/route";
+import * as exploreHistoryRoute from "@/app/api/explore/history/route";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { PEER_HEADER } from "@/lib/auth/request-meta";
 import { ROLES } from "@/lib/auth/roles";
@@ -21,6 +24,8 @@ import { malformedBodies, type RawBody } from "@/lib/testing/malformed-bodies";
 import { createPerson, type TestPerson } from "@/lib/testing/people";
 import { createTokenSchema, emptyBodySchema, inviteUserSchema, setPasswordSchema, updateUserSchema } from "@/lib/validations/admin";
 import { testAlertSchema } from "@/lib/validations/test-alert";
+import { dashboardImportSchema } from "@/lib/validations/dashboard-import";
+import { addPanelSchema, queryHistoryEntrySchema } from "@/lib/validations/explore";
 
 /**
  * Every mutation route, called as Next.js calls it (a Request, the route's params) with a real
@@ -56,7 +61,9 @@ async function snapshot(): Promise<Record<string, unknown>> {
            (SELECT md5(string_agg(concat_ws('|', id, email, name, role, disabled, password_hash), ',' ORDER BY id)) FROM users) AS user_state,
            (SELECT count(*) FROM sessions WHERE revoked_at IS NOT NULL) AS revoked_sessions,
            (SELECT count(*) FROM api_tokens WHERE revoked_at IS NOT NULL) AS revoked_tokens,
-           (SELECT count(*) FROM password_setup_tokens WHERE used_at IS NOT NULL) AS used_links`);
+           (SELECT count(*) FROM password_setup_tokens WHERE used_at IS NOT NULL) AS used_links,
+           (SELECT md5(string_agg(concat_ws('|', uid, version, spec::text), ',' ORDER BY uid)) FROM dashboards) AS dashboard_state,
+           (SELECT count(*) FROM query_history) AS query_history`);
   return row ?? {};
 }
 
@@ -168,6 +175,36 @@ describe("malformed input to every mutation route: 400 with a message, database 
     await assertAllRefused(bodies, (body) => send("POST", "/api/alerts/test", testAlertRoute.POST, "", body));
   });
 
+  it("POST /api/dashboards/import (and ?dryRun=1)", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const source = fc.oneof(
+      fc.constantFrom('{"panels": [', "[]", '{"kind":"Dashboard","metadata":{},"spec":{"panels":{},"layouts":[]}}', '{"title":"x","elements":{},"layout":{}}', "{}"),
+      fc.string({ maxLength: 200 }),
+    );
+    const uid = fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/), fc.string({ maxLength: 70 }));
+    const bodies = malformedBodies(dashboardImportSchema, { source, uid, title: name });
+    await assertAllRefused(fc.tuple(bodies, fc.boolean()), ([body, dryRun]) =>
+      send("POST", `/api/dashboards/import${dryRun ? "?dryRun=1" : ""}`, dashboardImportRoute.POST, "", body),
+    );
+  });
+
+  it("POST /api/dashboards/[uid]/panels", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const panel = fc.record({ title: name, expr: fc.string({ maxLength: 40 }), legendFormat: fc.string({ maxLength: 20 }) }, { requiredKeys: [] });
+    const bodies = malformedBodies(addPanelSchema, { panel, create: fc.record({ title: name }) });
+    const badUid = fc.oneof(fc.string({ maxLength: 70 }).filter((text) => !/^[a-z0-9][a-z0-9-]{0,63}$/.test(text)), fc.constant("Upper"), fc.constant("a".repeat(65)));
+    const inputs = fc.oneof(
+      { arbitrary: bodies.map((body) => ({ uid: "property-board", body })), weight: 4 },
+      { arbitrary: badUid.map((uid) => ({ uid, body: JSON.stringify({ panel: { title: "t", expr: "up" } }) })), weight: 1 },
+    );
+    const handler: Handler = (request, context) => dashboardPanelsRoute.POST(request, { params: context.params.then(({ id }) => ({ uid: id })) });
+    await assertAllRefused(inputs, ({ uid, body }) => send("POST", `/api/dashboards/${uid}/panels`, handler, uid, body));
+  });
+
+  it("POST /api/explore/history", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(malformedBodies(queryHistoryEntrySchema, { expr: fc.string({ maxLength: 40 }) }), (body) =>
+      send("POST", "/api/explore/history", exploreHistoryRoute.POST, "", body),
+    );
+  });
+
   it("POST /api/auth/set-password (signed out)", { timeout: PROPERTY_TIMEOUT }, async () => {
     const token = fc.oneof(fc.stringMatching(/^vgp_[A-Za-z0-9_-]{43}$/), fc.string({ maxLength: 60 }));
     const password = fc.string({ minLength: 0, maxLength: 40 });
@@ -196,6 +233,9 @@ describe("coverage", () => {
       "POST /api/alerts/test",
       "POST /api/auth/set-password",
       "POST /api/auth/sign-out",
+      "POST /api/dashboards/import",
+      "POST /api/dashboards/[uid]/panels",
+      "POST /api/explore/history",
     ];
     expect(mutations.filter((mutation) => !covered.includes(mutation))).toEqual([]);
   });
