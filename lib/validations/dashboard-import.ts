@@ -23,3 +23,21 @@ export type DashboardImportInput = z.infer<typeof dashboardImportSchema>;
 export const dashboardImportQuerySchema = z.object({
   dryRun: z.enum(["0", "1"], { error: "dryRun must be 1 or 0" }).optional(),
 });
+
+const status = z.enum(["converted", "partial", "unsupported"]);
+
+/** What POST /api/dashboards/import answers (the report as the CLI's --json prints it, and where it is or will be). */
+export const importAnswerSchema = z.object({
+  uid: z.string(),
+  title: z.string(),
+  url: z.string(),
+  report: z.object({
+    panels: z.array(z.object({ title: z.string(), type: z.string(), status, reason: z.string().nullable() })),
+    variables: z.array(z.object({ name: z.string(), type: z.string(), status, reason: z.string().nullable() })),
+  }),
+  notes: z.array(z.string()),
+  source: z.object({ uid: z.string().nullable(), title: z.string().nullable(), schemaVersion: z.number().nullable() }),
+  uidTaken: z.boolean().optional(),
+  version: z.number().nullable().optional(),
+});
+export type ImportAnswer = z.infer<typeof importAnswerSchema>;
