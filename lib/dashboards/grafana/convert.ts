@@ -5,7 +5,10 @@ import { GrafanaImportError } from "./errors";
 import { convertGridPos, convertPanel, type PanelReport } from "./panels";
 import { clip, field, readArray, readBoolean, readNumber, readObject, readObjects, readString, readStrings } from "./read";
 import type { DatasourceContext } from "./targets";
+import { chooseUid } from "./uid";
 import { convertVariable, type VariableReport } from "./variables";
+
+export { chooseUid, slugify } from "./uid";
 
 /** The report `vigil dashboards import --json` prints: one entry per panel (rows' panels included, rows not) and per variable. */
 export interface ImportReport {
@@ -29,25 +32,6 @@ export interface ConvertOptions {
 }
 
 const PANEL_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** A uid from a title: lower-case ASCII letters, digits and -, at most 64 characters. */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 64)
-    .replace(/-+$/, "");
-  return slug === "" ? "imported-dashboard" : slug;
-}
-
-/** Grafana's uid when our schema accepts it, else the slug of the title. */
-export function chooseUid(grafanaUid: string | undefined, title: string): string {
-  if (grafanaUid && dashboardUidSchema.safeParse(grafanaUid).success) return grafanaUid;
-  return slugify(title);
-}
 
 /**
  * `__inputs` of an "Export for sharing externally" file: datasource placeholders (${DS_PROMETHEUS}) name
