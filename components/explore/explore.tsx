@@ -134,9 +134,9 @@ export function Explore({ canEdit, dashboards }: ExploreProps) {
                   role="tab"
                   aria-selected={state.tab === tab}
                   onClick={() => navigate({ ...state, tab })}
-                  className={`px-3 py-1.5 text-sm capitalize ${state.tab === tab ? "bg-edge text-white" : "text-slate-400 hover:text-white"}`}
+                  className={`px-3 py-1.5 text-sm ${state.tab === tab ? "bg-edge text-white" : "text-slate-400 hover:text-white"}`}
                 >
-                  {tab}
+                  {tab === "graph" ? "Graph" : "Table"}
                 </button>
               ))}
             </div>

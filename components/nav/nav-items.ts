@@ -12,6 +12,7 @@ export interface NavItem {
 /** Pages in the main navigation. A page appears here only when it is finished. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", minRole: "viewer" },
+  { href: "/explore", label: "Explore", minRole: "viewer" },
   { href: "/audit", label: "Audit", minRole: "viewer" },
   { href: "/admin/tokens", label: "Tokens", minRole: "viewer" },
   { href: "/admin/users", label: "Users", minRole: "admin", group: "Admin" },
