@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from "react";
-import { Panel } from "@/components/ui/panel";
+import { Panel, PanelLoading } from "@/components/ui/panel";
 import { QueryState } from "@/components/ui/query-state";
 import { EXPLORE_RANGES, exploreHref, parseExploreParams, parseStepInput, queryWindow } from "@/lib/explore/results";
 import { historyQuery, useRecordQuery } from "@/lib/queries/explore";
@@ -22,9 +22,10 @@ export interface ExploreProps {
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Chart width for the automatic step: the results panel's width once known. */
-function useWidth(): [RefObject<HTMLDivElement | null>, number] {
+function useWidth(): [RefObject<HTMLDivElement | null>, number | undefined] {
   const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(1000);
+  // Unknown until measured, so the first query already uses the step for the real width.
+  const [width, setWidth] = useState<number>();
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -77,7 +78,7 @@ export function Explore({ canEdit, dashboards }: ExploreProps) {
   );
 
   const stepInvalid = parseStepInput(stepText) === "invalid";
-  const range = queryWindow(state, ranAt, width - 60);
+  const range = queryWindow(state, ranAt, (width ?? 1000) - 60);
 
   return (
     <div className="grid gap-4 xl:grid-cols-[1fr_20rem]">
@@ -155,7 +156,9 @@ export function Explore({ canEdit, dashboards }: ExploreProps) {
 
         <div ref={resultsRef}>
           <Panel title={state.tab === "graph" ? "Graph" : "Table"} description={state.expr ? undefined : "Run a query to see its result."}>
-            {state.expr === "" ? (
+            {width === undefined ? (
+              <PanelLoading label="Measuring the chart" />
+            ) : state.expr === "" ? (
               <p className="py-6 text-center text-sm text-slate-400">
                 Type a PromQL expression above: completion offers functions, metric names, labels and their values.
               </p>

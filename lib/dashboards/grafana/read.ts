@@ -7,7 +7,11 @@ import type { JsonObject } from "./detect";
  * the wrong type reads as absent instead of failing the whole import.
  */
 
+// Built once: constructing a zod schema costs far more than using it.
 const objectSchema = z.record(z.string(), z.unknown());
+const stringSchema = z.string();
+const booleanSchema = z.boolean();
+const arraySchema = z.array(z.unknown());
 const numberLike = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/).transform(Number)]);
 
 export function readObject(value: unknown): JsonObject | undefined {
@@ -21,7 +25,7 @@ export function field(object: JsonObject | undefined, key: string): unknown {
 }
 
 export function readString(value: unknown): string | undefined {
-  const parsed = z.string().safeParse(value);
+  const parsed = stringSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -32,12 +36,12 @@ export function readNumber(value: unknown): number | undefined {
 }
 
 export function readBoolean(value: unknown): boolean | undefined {
-  const parsed = z.boolean().safeParse(value);
+  const parsed = booleanSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
 
 export function readArray(value: unknown): unknown[] {
-  const parsed = z.array(z.unknown()).safeParse(value);
+  const parsed = arraySchema.safeParse(value);
   return parsed.success ? parsed.data : [];
 }
 
