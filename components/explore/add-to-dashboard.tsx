@@ -58,7 +58,7 @@ export function AddToDashboard({ expr, dashboards, onClose }: AddToDashboardProp
       {added ? (
         <p role="status" className="text-sm text-emerald-200">
           Added to &quot;{added.title}&quot;.{" "}
-          <Link href={added.url} className="font-medium text-white underline">
+          <Link href={added.url} prefetch={false} className="font-medium text-white underline">
             Open the dashboard
           </Link>
         </p>

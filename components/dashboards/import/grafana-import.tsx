@@ -220,7 +220,7 @@ export function GrafanaImport() {
       {imported ? (
         <div role="status" className="rounded-lg border border-ok/40 bg-ok/10 px-4 py-3 text-sm text-emerald-200">
           Imported &quot;{imported.title}&quot;.{" "}
-          <Link href={imported.url} className="font-medium text-white underline">
+          <Link href={imported.url} prefetch={false} className="font-medium text-white underline">
             Open the dashboard
           </Link>
         </div>

@@ -14,7 +14,7 @@ export default async function ImportDashboardPage() {
     <>
       <div className="mb-4 flex items-baseline justify-between gap-3">
         <h1 className="text-lg font-semibold text-white">Import a Grafana dashboard</h1>
-        <Link href="/dashboards" className="text-sm text-info hover:underline">
+        <Link href="/dashboards" prefetch={false} className="text-sm text-info hover:underline">
           All dashboards
         </Link>
       </div>
