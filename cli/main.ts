@@ -1,3 +1,4 @@
+import { dashboardsCommand } from "./dashboards.ts";
 import { dbCommand } from "./db.ts";
 import { demoCommand } from "./demo.ts";
 import { runbooksCommand } from "./runbooks.ts";
@@ -6,6 +7,7 @@ import { testCommand } from "./test.ts";
 import { UsageError, type Command } from "./command.ts";
 
 const COMMANDS: Command[] = [demoCommand, stackCommand, dbCommand, testCommand, runbooksCommand];
+const COMMANDS: Command[] = [demoCommand, stackCommand, dbCommand, testCommand, dashboardsCommand];
 
 const USAGE = `Usage: vigil <command> [options]
 

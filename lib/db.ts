@@ -55,6 +55,16 @@ export function db(): PrismaClient {
   return database().prisma;
 }
 
+/** Closes the client and its pool, for one-shot processes such as the CLI; the server keeps them open. */
+export async function closeDatabase(): Promise<void> {
+  const holder = globalThis as typeof globalThis & { [globalKey]?: Database };
+  const current = holder[globalKey];
+  if (!current) return;
+  delete holder[globalKey];
+  await current.prisma.$disconnect();
+  await current.pool.end();
+}
+
 export interface DatabasePing {
   ok: true;
   /** The server's `version()`, e.g. "PostgreSQL 15.18 (Debian 15.18-0+deb12u1) on x86_64-pc-linux-gnu, ...". */

@@ -7,12 +7,15 @@ describe("navItemsFor", () => {
     expect(navItemsFor("editor").map((item) => item.label)).toEqual(["Overview", "Dashboards", "Audit", "Tokens"]);
     expect(navItemsFor("viewer").map((item) => item.label)).toEqual(["Overview", "Runbooks", "Audit", "Tokens"]);
     expect(navItemsFor("editor").map((item) => item.label)).toEqual(["Overview", "Runbooks", "Audit", "Tokens"]);
+    expect(navItemsFor("viewer").map((item) => item.label)).toEqual(["Overview", "Explore", "Audit", "Tokens"]);
+    expect(navItemsFor("editor").map((item) => item.label)).toEqual(["Overview", "Explore", "Audit", "Tokens"]);
   });
 
   it("shows admins everything, the admin pages in their group", () => {
     const items = navItemsFor("admin");
     expect(items.map((item) => item.label)).toEqual(["Overview", "Dashboards", "Audit", "Tokens", "Users", "Sessions"]);
     expect(items.map((item) => item.label)).toEqual(["Overview", "Runbooks", "Audit", "Tokens", "Users", "Sessions"]);
+    expect(items.map((item) => item.label)).toEqual(["Overview", "Explore", "Audit", "Tokens", "Users", "Sessions"]);
     expect(items.filter((item) => item.group === "Admin").map((item) => item.href)).toEqual(["/admin/users", "/admin/sessions"]);
   });
 });

@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", minRole: "viewer" },
   { href: "/dashboards", label: "Dashboards", minRole: "viewer" },
   { href: "/runbooks", label: "Runbooks", minRole: "viewer" },
+  { href: "/explore", label: "Explore", minRole: "viewer" },
   { href: "/audit", label: "Audit", minRole: "viewer" },
   { href: "/admin/tokens", label: "Tokens", minRole: "viewer" },
   { href: "/admin/users", label: "Users", minRole: "admin", group: "Admin" },

@@ -14,6 +14,9 @@ import * as tokensRoute from "@/app/api/tokens/route";
 import * as runbooksRoute from "@/app/api/runbooks/route";
 import * as runbookRoute from "@/app/api/runbooks/[slug]/route";
 import * as runbookRestoreRoute from "@/app/api/runbooks/[slug]/restore/route";
+import * as dashboardPanelsRoute from "@/app/api/dashboards/[uid]/panels/route";
+import * as dashboardImportRoute from "@/app/api/dashboards/import/route";
+import * as exploreHistoryRoute from "@/app/api/explore/history/route";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { PEER_HEADER } from "@/lib/auth/request-meta";
 import { ROLES } from "@/lib/auth/roles";
@@ -28,6 +31,8 @@ import { createTokenSchema, emptyBodySchema, inviteUserSchema, setPasswordSchema
 import { testAlertSchema } from "@/lib/validations/test-alert";
 import { createDashboardBodySchema, updateDashboardBodySchema } from "@/lib/validations/dashboards";
 import { createRunbookSchema, deleteRunbookSchema, restoreRunbookSchema, slugSchema, updateRunbookSchema } from "@/lib/validations/runbooks";
+import { dashboardImportSchema } from "@/lib/validations/dashboard-import";
+import { addPanelSchema, queryHistoryEntrySchema } from "@/lib/validations/explore";
 
 /**
  * Every mutation route, called as Next.js calls it (a Request, the route's params) with a real
@@ -76,6 +81,8 @@ async function snapshot(): Promise<Record<string, unknown>> {
            (SELECT md5(string_agg(concat_ws('|', uid, version, spec::text), ',' ORDER BY uid)) FROM dashboards) AS dashboards`);
            (SELECT count(*) FROM runbook_revisions) AS runbook_revisions,
            (SELECT md5(string_agg(concat_ws('|', id, slug, title, body, tags, team, alert_names, label_matchers, version), ',' ORDER BY id)) FROM runbooks) AS runbook_state`);
+           (SELECT md5(string_agg(concat_ws('|', uid, version, spec::text), ',' ORDER BY uid)) FROM dashboards) AS dashboard_state,
+           (SELECT count(*) FROM query_history) AS query_history`);
   return row ?? {};
 }
 
@@ -269,6 +276,34 @@ describe("malformed input to every mutation route: 400 with a message, database 
       { arbitrary: fc.tuple(notSlug, fc.constant<RawBody>('{"revision":1,"version":1}')).map(([slug, body]) => ({ slug, body })), weight: 1 },
     );
     await assertAllRefused(inputs, ({ slug, body }) => sendSlug("POST", `/api/runbooks/${slug}/restore`, runbookRestoreRoute.POST, slug, body));
+  it("POST /api/dashboards/import (and ?dryRun=1)", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const source = fc.oneof(
+      fc.constantFrom('{"panels": [', "[]", '{"kind":"Dashboard","metadata":{},"spec":{"panels":{},"layouts":[]}}', '{"title":"x","elements":{},"layout":{}}', "{}"),
+      fc.string({ maxLength: 200 }),
+    );
+    const uid = fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/), fc.string({ maxLength: 70 }));
+    const bodies = malformedBodies(dashboardImportSchema, { source, uid, title: name });
+    await assertAllRefused(fc.tuple(bodies, fc.boolean()), ([body, dryRun]) =>
+      send("POST", `/api/dashboards/import${dryRun ? "?dryRun=1" : ""}`, dashboardImportRoute.POST, "", body),
+    );
+  });
+
+  it("POST /api/dashboards/[uid]/panels", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const panel = fc.record({ title: name, expr: fc.string({ maxLength: 40 }), legendFormat: fc.string({ maxLength: 20 }) }, { requiredKeys: [] });
+    const bodies = malformedBodies(addPanelSchema, { panel, create: fc.record({ title: name }) });
+    const badUid = fc.oneof(fc.string({ maxLength: 70 }).filter((text) => !/^[a-z0-9][a-z0-9-]{0,63}$/.test(text)), fc.constant("Upper"), fc.constant("a".repeat(65)));
+    const inputs = fc.oneof(
+      { arbitrary: bodies.map((body) => ({ uid: "property-board", body })), weight: 4 },
+      { arbitrary: badUid.map((uid) => ({ uid, body: JSON.stringify({ panel: { title: "t", expr: "up" } }) })), weight: 1 },
+    );
+    const handler: Handler = (request, context) => dashboardPanelsRoute.POST(request, { params: context.params.then(({ id }) => ({ uid: id })) });
+    await assertAllRefused(inputs, ({ uid, body }) => send("POST", `/api/dashboards/${uid}/panels`, handler, uid, body));
+  });
+
+  it("POST /api/explore/history", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(malformedBodies(queryHistoryEntrySchema, { expr: fc.string({ maxLength: 40 }) }), (body) =>
+      send("POST", "/api/explore/history", exploreHistoryRoute.POST, "", body),
+    );
   });
 
   it("POST /api/auth/set-password (signed out)", { timeout: PROPERTY_TIMEOUT }, async () => {
@@ -306,6 +341,9 @@ describe("coverage", () => {
       "PATCH /api/runbooks/[slug]",
       "DELETE /api/runbooks/[slug]",
       "POST /api/runbooks/[slug]/restore",
+      "POST /api/dashboards/import",
+      "POST /api/dashboards/[uid]/panels",
+      "POST /api/explore/history",
     ];
     expect(mutations.filter((mutation) => !covered.includes(mutation))).toEqual([]);
   });

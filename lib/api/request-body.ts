@@ -16,9 +16,9 @@ function refuse(message: string): never {
 }
 
 /** The body as text, refused as soon as it passes MAX_BODY_BYTES (never buffered whole) or is not UTF-8. */
-async function readText(request: Request): Promise<string> {
+async function readText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) refuse(`The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+  if (declared > maxBytes) refuse(`The request body is larger than ${maxBytes / 1024} KiB.`);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -27,9 +27,9 @@ async function readText(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      refuse(`The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+      refuse(`The request body is larger than ${maxBytes / 1024} KiB.`);
     }
     chunks.push(value);
   }
@@ -51,10 +51,10 @@ function parseJson(text: string): unknown {
 /**
  * Reads a JSON body and validates it. Invalid JSON, an empty body and a body too large are 400s
  * naming the problem; a schema failure throws the ZodError, which apiRoute answers with a 400
- * listing each field's issue.
+ * listing each field's issue. `maxBytes` raises the limit for the few routes that take files (dashboard import).
  */
-export async function parseJsonBody<T>(request: Request, schema: ZodType<T>): Promise<T> {
-  const text = await readText(request);
+export async function parseJsonBody<T>(request: Request, schema: ZodType<T>, options: { maxBytes?: number } = {}): Promise<T> {
+  const text = await readText(request, options.maxBytes);
   if (text.trim() === "") refuse("The request has no body: send a JSON object.");
   return schema.parse(parseJson(text));
 }

@@ -51,6 +51,16 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/runbooks/[slug]/revisions/[version]": { GET: "viewer" },
   "/api/runbooks/[slug]/restore": { POST: "editor" },
   "/api/runbooks/[slug]/alerts": { GET: "viewer" },
+  // Grafana import (?dryRun=1 only converts) and Explore's "add to dashboard".
+  "/api/dashboards/import": { POST: "editor" },
+  "/api/dashboards/[uid]/panels": { POST: "editor" },
+  // What the PromQL editor's completion asks for, in Prometheus's own shapes.
+  "/api/prometheus/labels": { GET: "viewer" },
+  "/api/prometheus/label/[name]/values": { GET: "viewer" },
+  "/api/prometheus/series": { GET: "viewer" },
+  "/api/prometheus/metadata": { GET: "viewer" },
+  // Each person's Explore history.
+  "/api/explore/history": { GET: "viewer", POST: "viewer" },
 };
 
 /**

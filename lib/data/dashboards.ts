@@ -69,8 +69,12 @@ async function assertNotProvisioned(uid: string): Promise<void> {
   }
 }
 
+/** Who may create a dashboard: a person or token, or the system itself (`vigil dashboards import` on the server). */
+export type DashboardCreator = Actor | { type: "system"; name: string };
+
 /** Creates a stored dashboard (also "save as" and import). */
-export async function createDashboard(actor: Actor, dashboard: Dashboard, address: string | null): Promise<StoredDashboard> {
+export async function createDashboard(actor: DashboardCreator, dashboard: Dashboard, address: string | null): Promise<StoredDashboard> {
+  const userId = actor.type === "system" ? null : actor.userId;
   await assertNotProvisioned(dashboard.uid);
   try {
     const row = await db().$transaction(async (tx) => {
@@ -80,8 +84,8 @@ export async function createDashboard(actor: Actor, dashboard: Dashboard, addres
           title: dashboard.title,
           tags: dashboard.tags,
           spec: dashboard as Prisma.InputJsonValue,
-          createdById: actor.userId,
-          updatedById: actor.userId,
+          createdById: userId,
+          updatedById: userId,
         },
       });
       await recordAudit(tx, { actor, action: "dashboard.create", targetType: "dashboard", targetId: dashboard.uid, after: { title: dashboard.title, version: 1 }, address });
