@@ -37,6 +37,10 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/tokens/[id]": { DELETE: "viewer" },
   "/api/audit": { GET: "viewer" },
   "/api/audit/export.csv": { GET: "viewer" },
+  "/api/alerts/[fingerprint]": { GET: "viewer" },
+  // Acknowledging never silences; "acknowledge and silence" also creates a silence, a responder's right too.
+  "/api/acknowledgements": { POST: "responder" },
+  "/api/acknowledgements/[id]": { DELETE: "responder" },
 };
 
 /**

@@ -1,41 +1,83 @@
 import "server-only";
 import { getAlertmanagers } from "@/lib/alertmanager/client";
 import { mergeAlerts, type MergedAlert } from "@/lib/alertmanager/merge";
+import type { AlertmanagerStatus, InstanceResult } from "@/lib/alertmanager/types";
+import { clusterName } from "@/lib/alerts/cluster";
+import type { AlertsOverview, InstanceState, ListedAlert } from "@/lib/alerts/types";
+import { env } from "@/lib/env";
 import { UpstreamError } from "@/lib/errors";
+import { acknowledgementsFor } from "./acknowledgements";
 
-export interface InstanceState {
-  instance: string;
-  ok: boolean;
-  error?: string;
+export type { AlertsOverview, InstanceState, ListedAlert } from "@/lib/alerts/types";
+
+/** The stable name of the configured Alertmanager cluster (lib/alerts/cluster.ts). */
+export function alertCluster(): string {
+  return clusterName(env().ALERTMANAGER_URLS);
 }
 
-export interface AlertsOverview {
+export interface ClusterAlerts {
   alerts: MergedAlert[];
   instances: InstanceState[];
+  /** True when every instance answered: only then can an alert's absence mean it resolved. */
+  complete: boolean;
+}
+
+function outage(failures: UpstreamError[]): UpstreamError {
+  const [first] = failures;
+  if (!first) throw new Error("outage() needs at least one failure");
+  return new UpstreamError({
+    upstream: "alertmanager",
+    instance: first.instance,
+    kind: first.kind,
+    message: failures.length === 1 ? first.message : `No Alertmanager answered: ${failures.map((failure) => failure.message).join("; ")}`,
+    cause: first,
+  });
+}
+
+function instanceState(result: InstanceResult<unknown>, status: InstanceResult<AlertmanagerStatus> | undefined): InstanceState {
+  if (!result.ok) return { instance: result.instance, ok: false, error: result.error.message };
+  const state: InstanceState = { instance: result.instance, ok: true };
+  if (status?.ok) {
+    const { cluster, versionInfo } = status.data;
+    state.cluster = { status: cluster.status, peers: cluster.peers.length, ...(cluster.name ? { name: cluster.name } : {}) };
+    state.version = versionInfo.version;
+  }
+  return state;
 }
 
 /**
- * Alerts from every Alertmanager, deduplicated by fingerprint. One instance down still
- * returns the others' alerts with that instance's error; all down is an outage.
+ * Alerts from every Alertmanager, deduplicated by fingerprint, with each instance's answer and
+ * cluster status. One instance down still returns the others' alerts; all down is an outage.
  */
-export async function getAlertsOverview(signal?: AbortSignal): Promise<AlertsOverview> {
-  const results = await getAlertmanagers().alerts({ signal });
+export async function fetchClusterAlerts(signal?: AbortSignal): Promise<ClusterAlerts> {
+  const cluster = getAlertmanagers();
+  const [results, statuses] = await Promise.all([cluster.alerts({ signal }), cluster.status({ signal })]);
   const failures = results.flatMap((result) => (result.ok ? [] : [result.error]));
-  const first = failures[0];
-  if (first && failures.length === results.length) {
-    throw new UpstreamError({
-      upstream: "alertmanager",
-      instance: first.instance,
-      kind: first.kind,
-      message:
-        failures.length === 1 ? first.message : `No Alertmanager answered: ${failures.map((failure) => failure.message).join("; ")}`,
-      cause: first,
-    });
-  }
+  if (failures.length > 0 && failures.length === results.length) throw outage(failures);
   return {
     alerts: mergeAlerts(results),
-    instances: results.map((result) =>
-      result.ok ? { instance: result.instance, ok: true } : { instance: result.instance, ok: false, error: result.error.message },
-    ),
+    instances: results.map((result, index) => instanceState(result, statuses[index])),
+    complete: failures.length === 0,
   };
+}
+
+/**
+ * The alert list: every alert of the cluster with the acknowledgement of its current episode. With
+ * Postgres down the alerts still show, without acknowledgements, and `acknowledgementsError` says why.
+ */
+export async function getAlertsOverview(signal?: AbortSignal): Promise<AlertsOverview & { acknowledgementsError?: string }> {
+  const cluster = alertCluster();
+  const { alerts, instances } = await fetchClusterAlerts(signal);
+  let acks: Awaited<ReturnType<typeof acknowledgementsFor>> = new Map();
+  let acknowledgementsError: string | undefined;
+  try {
+    acks = await acknowledgementsFor(cluster, alerts);
+  } catch (error) {
+    acknowledgementsError = `Acknowledgements are unavailable: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const listed: ListedAlert[] = alerts.map((alert) => ({
+    ...alert,
+    acknowledgement: acks.get(`${alert.fingerprint}@${new Date(alert.startsAt).getTime()}`) ?? null,
+  }));
+  return { cluster, alerts: listed, instances, ...(acknowledgementsError ? { acknowledgementsError } : {}) };
 }
