@@ -9,6 +9,8 @@ import * as testAlertRoute from "@/app/api/alerts/test/route";
 import * as setPasswordRoute from "@/app/api/auth/set-password/route";
 import * as tokenRoute from "@/app/api/tokens/[id]/route";
 import * as tokensRoute from "@/app/api/tokens/route";
+import * as acknowledgementRoute from "@/app/api/acknowledgements/[id]/route";
+import * as acknowledgementsRoute from "@/app/api/acknowledgements/route";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { PEER_HEADER } from "@/lib/auth/request-meta";
 import { ROLES } from "@/lib/auth/roles";
@@ -21,6 +23,7 @@ import { malformedBodies, type RawBody } from "@/lib/testing/malformed-bodies";
 import { createPerson, type TestPerson } from "@/lib/testing/people";
 import { createTokenSchema, emptyBodySchema, inviteUserSchema, setPasswordSchema, updateUserSchema } from "@/lib/validations/admin";
 import { testAlertSchema } from "@/lib/validations/test-alert";
+import { acknowledgeSchema, unacknowledgeSchema } from "@/lib/validations/alerts";
 
 /**
  * Every mutation route, called as Next.js calls it (a Request, the route's params) with a real
@@ -56,7 +59,10 @@ async function snapshot(): Promise<Record<string, unknown>> {
            (SELECT md5(string_agg(concat_ws('|', id, email, name, role, disabled, password_hash), ',' ORDER BY id)) FROM users) AS user_state,
            (SELECT count(*) FROM sessions WHERE revoked_at IS NOT NULL) AS revoked_sessions,
            (SELECT count(*) FROM api_tokens WHERE revoked_at IS NOT NULL) AS revoked_tokens,
-           (SELECT count(*) FROM password_setup_tokens WHERE used_at IS NOT NULL) AS used_links`);
+           (SELECT count(*) FROM password_setup_tokens WHERE used_at IS NOT NULL) AS used_links,
+           (SELECT count(*) FROM acknowledgements) AS acknowledgements,
+           (SELECT count(*) FROM acknowledgements WHERE revoked_at IS NOT NULL) AS revoked_acknowledgements,
+           (SELECT count(*) FROM acknowledgement_events) AS acknowledgement_events`);
   return row ?? {};
 }
 
@@ -168,6 +174,27 @@ describe("malformed input to every mutation route: 400 with a message, database 
     await assertAllRefused(bodies, (body) => send("POST", "/api/alerts/test", testAlertRoute.POST, "", body));
   });
 
+  it("POST /api/acknowledgements", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const alert = fc.record({ fingerprint: fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), fc.string({ maxLength: 20 })), startsAt: fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), fc.string({ maxLength: 30 })) });
+    const minutes = fc.oneof(fc.integer(), fc.double());
+    const bodies = malformedBodies(acknowledgeSchema, {
+      alerts: fc.array(alert, { maxLength: 3 }),
+      note: fc.string({ maxLength: 40 }),
+      expiresInMinutes: minutes,
+      silenceMinutes: minutes,
+    });
+    await assertAllRefused(bodies, (body) => send("POST", "/api/acknowledgements", acknowledgementsRoute.POST, "", body));
+  });
+
+  it("DELETE /api/acknowledgements/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const bodies = malformedBodies(unacknowledgeSchema, { note: fc.string({ maxLength: 40 }) }, { allowEmpty: false });
+    const inputs = fc.oneof(
+      bodies.map((body) => ({ id: "00000000-0000-4000-8000-000000000000", body })),
+      fc.tuple(notUuid, fc.option(fc.constantFrom<RawBody>("", "{}"), { nil: undefined })).map(([id, body]) => ({ id, body })),
+    );
+    await assertAllRefused(inputs, ({ id, body }) => send("DELETE", `/api/acknowledgements/${id}`, acknowledgementRoute.DELETE, id, body));
+  });
+
   it("POST /api/auth/set-password (signed out)", { timeout: PROPERTY_TIMEOUT }, async () => {
     const token = fc.oneof(fc.stringMatching(/^vgp_[A-Za-z0-9_-]{43}$/), fc.string({ maxLength: 60 }));
     const password = fc.string({ minLength: 0, maxLength: 40 });
@@ -196,6 +223,8 @@ describe("coverage", () => {
       "POST /api/alerts/test",
       "POST /api/auth/set-password",
       "POST /api/auth/sign-out",
+      "POST /api/acknowledgements",
+      "DELETE /api/acknowledgements/[id]",
     ];
     expect(mutations.filter((mutation) => !covered.includes(mutation))).toEqual([]);
   });

@@ -299,7 +299,7 @@ export async function recordExpiredAcknowledgements(): Promise<number> {
     db().$queryRaw`SELECT pg_advisory_xact_lock(740211)::text AS locked`,
     db().$executeRaw`
       INSERT INTO acknowledgement_events (acknowledgement_id, action, at)
-      SELECT a.id, 'expired', a.expires_at FROM acknowledgements a
+      SELECT a.id, 'expired', GREATEST(a.expires_at, a.created_at) FROM acknowledgements a
       WHERE a.expires_at <= now() AND a.revoked_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM acknowledgement_events e WHERE e.acknowledgement_id = a.id AND e.action = 'expired' AND e.at >= a.created_at)`,
   ]);
