@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readViewState, writeViewState } from "./url-state";
+import { readViewState, withViewState, writeViewState } from "./url-state";
 
 describe("the alert page's URL", () => {
   it("has defaults that write as an empty query string", () => {
@@ -25,5 +25,12 @@ describe("the alert page's URL", () => {
     const state = readViewState(new URLSearchParams("group=-&sort=label:1bad&state=bogus,active&alert=<script>"));
     expect(state).toMatchObject({ groupBy: [], sort: "severity", states: ["active"], alert: undefined });
     expect(writeViewState(state)).toBe("group=-&state=active");
+  });
+});
+
+describe("withViewState", () => {
+  it("replaces the view and keeps other parameters", () => {
+    const state = readViewState(new URLSearchParams("q=x"));
+    expect(withViewState("refresh=30s&q=old&alert=abc", { ...state, q: "new" })).toBe("refresh=30s&q=new");
   });
 });

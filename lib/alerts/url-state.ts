@@ -54,3 +54,13 @@ export function writeViewState(state: AlertViewState): string {
   if (state.alert) params.set("alert", state.alert);
   return params.toString();
 }
+
+const VIEW_KEYS = ["q", "group", "sort", "state", "alert"] as const;
+
+/** The current query string with the view replaced and everything else (e.g. `refresh`) kept. */
+export function withViewState(current: string, state: AlertViewState): string {
+  const params = new URLSearchParams(current);
+  for (const key of VIEW_KEYS) params.delete(key);
+  for (const [key, value] of new URLSearchParams(writeViewState(state))) params.set(key, value);
+  return params.toString();
+}
