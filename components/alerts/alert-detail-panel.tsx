@@ -115,16 +115,16 @@ function Body({ detail, now, canAcknowledge, onAcknowledge }: { detail: AlertDet
         <>
           <div className="flex flex-wrap gap-2">
             {canAcknowledge ? (
-              <Link href={silenceLink(matchers)} className="rounded border border-edge px-3 py-1 text-sm text-slate-100 hover:bg-edge">
+              <Link prefetch={false} href={silenceLink(matchers)} className="rounded border border-edge px-3 py-1 text-sm text-slate-100 hover:bg-edge">
                 Silence…
               </Link>
             ) : null}
             {detail.expr ? (
-              <Link href={exploreLink(detail.expr)} className="rounded border border-edge px-3 py-1 text-sm text-slate-100 hover:bg-edge">
+              <Link prefetch={false} href={exploreLink(detail.expr)} className="rounded border border-edge px-3 py-1 text-sm text-slate-100 hover:bg-edge">
                 Explore
               </Link>
             ) : null}
-            <Link href={dashboardLink(alert.labels)} className="rounded border border-edge px-3 py-1 text-sm text-slate-100 hover:bg-edge">
+            <Link prefetch={false} href={dashboardLink(alert.labels)} className="rounded border border-edge px-3 py-1 text-sm text-slate-100 hover:bg-edge">
               Dashboards
             </Link>
           </div>

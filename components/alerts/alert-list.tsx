@@ -69,7 +69,7 @@ function GroupHeader({ group, collapsed, canAcknowledge, onToggle, onAcknowledge
         </button>
       ) : null}
       {canAcknowledge && Object.keys(shared).length > 0 ? (
-        <Link href={silenceLink(matchersForLabels(shared))} className="shrink-0 text-xs text-sky-300 hover:underline">
+        <Link prefetch={false} href={silenceLink(matchersForLabels(shared))} className="shrink-0 text-xs text-sky-300 hover:underline">
           Silence group
         </Link>
       ) : null}
