@@ -7,6 +7,7 @@ import { severityOf } from "@/lib/alertmanager/severity";
 import { isAcknowledged } from "@/lib/alerts/filter";
 import type { AlertGroupView, AlertListRow } from "@/lib/alerts/group";
 import { commonLabels, matchersForLabels, silenceLink } from "@/lib/alerts/links";
+import { markdownPreview } from "@/lib/alerts/plain-text";
 import type { ListedAlert } from "@/lib/alerts/types";
 import { formatAgo } from "@/lib/format";
 import { SeverityBadge } from "./severity-badge";
@@ -94,7 +95,7 @@ function AlertRow({ alert, active, selected, instanceCount, now, onOpen }: { ale
           <span className="truncate font-medium text-white">{alert.labels.alertname ?? "(no alertname)"}</span>
           <span className="truncate font-mono text-xs text-slate-400">{labels.map(([name, value]) => `${name}=${value}`).join(" ")}</span>
         </div>
-        <p className="truncate text-xs text-slate-400">{alert.annotations.summary ?? alert.annotations.description ?? ""}</p>
+        <p className="truncate text-xs text-slate-400">{markdownPreview(alert.annotations.summary ?? alert.annotations.description ?? "")}</p>
       </div>
       <StateBadges alert={alert} />
       <span className="w-28 shrink-0 text-right text-xs text-slate-400">
