@@ -45,13 +45,9 @@ function instanceState(result: InstanceResult<unknown>, status: InstanceResult<A
   return state;
 }
 
-/**
- * Alerts from every Alertmanager, deduplicated by fingerprint, with each instance's answer and
- * cluster status. One instance down still returns the others' alerts; all down is an outage.
- */
-export async function fetchClusterAlerts(signal?: AbortSignal): Promise<ClusterAlerts> {
+async function readCluster(): Promise<ClusterAlerts> {
   const cluster = getAlertmanagers();
-  const [results, statuses] = await Promise.all([cluster.alerts({ signal }), cluster.status({ signal })]);
+  const [results, statuses] = await Promise.all([cluster.alerts(), cluster.status()]);
   const failures = results.flatMap((result) => (result.ok ? [] : [result.error]));
   if (failures.length > 0 && failures.length === results.length) throw outage(failures);
   return {
@@ -59,6 +55,42 @@ export async function fetchClusterAlerts(signal?: AbortSignal): Promise<ClusterA
     instances: results.map((result, index) => instanceState(result, statuses[index])),
     complete: failures.length === 0,
   };
+}
+
+/**
+ * How long one answer from the cluster is shared. With 10,000 alerts each GET /api/v2/alerts is
+ * megabytes that Alertmanager serialises (and it refuses past 8 concurrent GETs), so every viewer's
+ * refresh and the history poller within this window share one request per instance.
+ */
+export const SHARED_FOR_MS = 2_000;
+let shared: { promise: Promise<ClusterAlerts>; at: number } | undefined;
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/**
+ * Alerts from every Alertmanager, deduplicated by fingerprint, with each instance's answer and
+ * cluster status. One instance down still returns the others' alerts; all down is an outage.
+ * Concurrent callers share one request (see SHARED_FOR_MS); `fresh` skips an answer already made.
+ */
+export function fetchClusterAlerts(signal?: AbortSignal, { fresh = false }: { fresh?: boolean } = {}): Promise<ClusterAlerts> {
+  const now = Date.now();
+  if (!shared || fresh || now - shared.at > SHARED_FOR_MS) {
+    const promise = readCluster();
+    shared = { promise, at: now };
+    // A failure is not shared beyond the callers already waiting for it.
+    promise.catch(() => {
+      if (shared?.promise === promise) shared = undefined;
+    });
+  }
+  return abortable(shared.promise, signal);
 }
 
 /**
