@@ -55,6 +55,11 @@ async function target(): Promise<Target> {
   };
 }
 
+const began = performance.now();
+function step(message: string): void {
+  console.log(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+}
+
 function benchAlerts(endsAt: Date) {
   const alerts = [];
   for (let group = 0; group < ALERT_NAMES; group += 1) {
@@ -78,8 +83,13 @@ function benchAlerts(endsAt: Date) {
 
 async function postAll(alertmanagers: string[], alerts: unknown[]): Promise<void> {
   for (const url of alertmanagers) {
-    for (let offset = 0; offset < alerts.length; offset += 1000) {
-      const response = await fetch(`${url}/api/v2/alerts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(alerts.slice(offset, offset + 1000)) });
+    for (let offset = 0; offset < alerts.length; offset += 500) {
+      const response = await fetch(`${url}/api/v2/alerts`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(alerts.slice(offset, offset + 500)),
+        signal: AbortSignal.timeout(120_000),
+      });
       if (!response.ok) throw new Error(`${url} refused the bench alerts: ${response.status} ${await response.text()}`);
     }
   }
@@ -98,6 +108,7 @@ async function main(): Promise<void> {
     await postAll(bench.alertmanagers, alerts);
     console.log(`Posted ${alerts.length} alerts in ${ALERT_NAMES} groups to ${bench.alertmanagers.length} Alertmanagers in ${Math.round(performance.now() - posting)} ms`);
 
+    step("launching Chromium");
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -105,12 +116,16 @@ async function main(): Promise<void> {
     try {
       const context = await browser.newContext({ baseURL: bench.console, viewport: { width: 1600, height: 1000 } });
       const page = await context.newPage();
+      page.setDefaultTimeout(120_000);
+      context.setDefaultTimeout(120_000);
+      step("signing in");
       await page.goto("/sign-in");
       await page.getByLabel("Email").fill("admin@vigil.local");
       await page.getByLabel("Password").fill(bench.password);
       await page.getByRole("button", { name: /sign in/i }).click();
       await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 
+      step("GET /api/alerts");
       const api = performance.now();
       const response = await context.request.get("/api/alerts");
       const body = await response.body();
@@ -121,10 +136,11 @@ async function main(): Promise<void> {
       const allShown = page.locator("dd", { hasText: /^\s*1\d{4}\s+in\s/ });
       const loads: number[] = [];
       for (let run = 0; run < 3; run += 1) {
+        step(`loading /alerts (run ${run + 1} of 3)`);
         const started = performance.now();
         await page.goto("/alerts?refresh=off");
         await page.getByRole("listbox", { name: "Alerts" }).getByRole("option").first().waitFor();
-        await allShown.first().waitFor({ timeout: 60_000 });
+        await allShown.first().waitFor();
         loads.push(performance.now() - started);
       }
       const interactive = await page.evaluate(() => {
@@ -132,6 +148,7 @@ async function main(): Promise<void> {
         return navigation instanceof PerformanceNavigationTiming ? navigation.domInteractive : Number.NaN;
       });
 
+      step("typing into the filter");
       const word = "BenchAlert0421";
       const keystrokes = await page.evaluate(async (text) => {
         const input = document.querySelector<HTMLInputElement>('input[type="search"]');
@@ -165,6 +182,7 @@ async function main(): Promise<void> {
       await browser.close();
     }
   } finally {
+    step("resolving the bench alerts and stopping");
     await postAll(bench.alertmanagers, alerts.map((alert) => ({ ...alert, endsAt: new Date().toISOString() }))).catch(() => undefined);
     await bench.stop();
   }
