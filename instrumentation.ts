@@ -6,5 +6,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkConfiguration } = await import("./lib/startup");
     checkConfiguration();
+    // Alert history: episodes recorded as Alertmanager is polled (lib/data/alert-history.ts).
+    const { startAlertPoller } = await import("./lib/data/alert-history");
+    startAlertPoller();
   }
 }

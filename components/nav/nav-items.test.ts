@@ -9,6 +9,8 @@ describe("navItemsFor", () => {
     expect(navItemsFor("editor").map((item) => item.label)).toEqual(["Overview", "Runbooks", "Audit", "Tokens"]);
     expect(navItemsFor("viewer").map((item) => item.label)).toEqual(["Overview", "Explore", "Audit", "Tokens"]);
     expect(navItemsFor("editor").map((item) => item.label)).toEqual(["Overview", "Explore", "Audit", "Tokens"]);
+    expect(navItemsFor("viewer").map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Alerts"]);
+    expect(navItemsFor("editor").map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Alerts"]);
   });
 
   it("shows admins everything, the admin pages in their group", () => {
@@ -16,6 +18,7 @@ describe("navItemsFor", () => {
     expect(items.map((item) => item.label)).toEqual(["Overview", "Dashboards", "Audit", "Tokens", "Users", "Sessions"]);
     expect(items.map((item) => item.label)).toEqual(["Overview", "Runbooks", "Audit", "Tokens", "Users", "Sessions"]);
     expect(items.map((item) => item.label)).toEqual(["Overview", "Explore", "Audit", "Tokens", "Users", "Sessions"]);
+    expect(items.map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Users", "Sessions", "Alerts"]);
     expect(items.filter((item) => item.group === "Admin").map((item) => item.href)).toEqual(["/admin/users", "/admin/sessions"]);
   });
 });

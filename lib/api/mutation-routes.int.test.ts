@@ -17,6 +17,8 @@ import * as runbookRestoreRoute from "@/app/api/runbooks/[slug]/restore/route";
 import * as dashboardPanelsRoute from "@/app/api/dashboards/[uid]/panels/route";
 import * as dashboardImportRoute from "@/app/api/dashboards/import/route";
 import * as exploreHistoryRoute from "@/app/api/explore/history/route";
+import * as acknowledgementRoute from "@/app/api/acknowledgements/[id]/route";
+import * as acknowledgementsRoute from "@/app/api/acknowledgements/route";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { PEER_HEADER } from "@/lib/auth/request-meta";
 import { ROLES } from "@/lib/auth/roles";
@@ -33,6 +35,7 @@ import { createDashboardBodySchema, updateDashboardBodySchema } from "@/lib/vali
 import { createRunbookSchema, deleteRunbookSchema, restoreRunbookSchema, slugSchema, updateRunbookSchema } from "@/lib/validations/runbooks";
 import { dashboardImportSchema } from "@/lib/validations/dashboard-import";
 import { addPanelSchema, queryHistoryEntrySchema } from "@/lib/validations/explore";
+import { acknowledgeSchema, unacknowledgeSchema } from "@/lib/validations/alerts";
 
 /**
  * Every mutation route, called as Next.js calls it (a Request, the route's params) with a real
@@ -83,6 +86,9 @@ async function snapshot(): Promise<Record<string, unknown>> {
            (SELECT md5(string_agg(concat_ws('|', id, slug, title, body, tags, team, alert_names, label_matchers, version), ',' ORDER BY id)) FROM runbooks) AS runbook_state`);
            (SELECT md5(string_agg(concat_ws('|', uid, version, spec::text), ',' ORDER BY uid)) FROM dashboards) AS dashboard_state,
            (SELECT count(*) FROM query_history) AS query_history`);
+           (SELECT count(*) FROM acknowledgements) AS acknowledgements,
+           (SELECT count(*) FROM acknowledgements WHERE revoked_at IS NOT NULL) AS revoked_acknowledgements,
+           (SELECT count(*) FROM acknowledgement_events) AS acknowledgement_events`);
   return row ?? {};
 }
 
@@ -304,6 +310,25 @@ describe("malformed input to every mutation route: 400 with a message, database 
     await assertAllRefused(malformedBodies(queryHistoryEntrySchema, { expr: fc.string({ maxLength: 40 }) }), (body) =>
       send("POST", "/api/explore/history", exploreHistoryRoute.POST, "", body),
     );
+  it("POST /api/acknowledgements", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const alert = fc.record({ fingerprint: fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), fc.string({ maxLength: 20 })), startsAt: fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), fc.string({ maxLength: 30 })) });
+    const minutes = fc.oneof(fc.integer(), fc.double());
+    const bodies = malformedBodies(acknowledgeSchema, {
+      alerts: fc.array(alert, { maxLength: 3 }),
+      note: fc.string({ maxLength: 40 }),
+      expiresInMinutes: minutes,
+      silenceMinutes: minutes,
+    });
+    await assertAllRefused(bodies, (body) => send("POST", "/api/acknowledgements", acknowledgementsRoute.POST, "", body));
+  });
+
+  it("DELETE /api/acknowledgements/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const bodies = malformedBodies(unacknowledgeSchema, { note: fc.string({ maxLength: 40 }) }, { allowEmpty: true });
+    const inputs = fc.oneof(
+      bodies.map((body) => ({ id: "00000000-0000-4000-8000-000000000000", body })),
+      fc.tuple(notUuid, fc.option(fc.constantFrom<RawBody>("", "{}"), { nil: undefined })).map(([id, body]) => ({ id, body })),
+    );
+    await assertAllRefused(inputs, ({ id, body }) => send("DELETE", `/api/acknowledgements/${id}`, acknowledgementRoute.DELETE, id, body));
   });
 
   it("POST /api/auth/set-password (signed out)", { timeout: PROPERTY_TIMEOUT }, async () => {
@@ -344,6 +369,8 @@ describe("coverage", () => {
       "POST /api/dashboards/import",
       "POST /api/dashboards/[uid]/panels",
       "POST /api/explore/history",
+      "POST /api/acknowledgements",
+      "DELETE /api/acknowledgements/[id]",
     ];
     expect(mutations.filter((mutation) => !covered.includes(mutation))).toEqual([]);
   });

@@ -61,6 +61,10 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/prometheus/metadata": { GET: "viewer" },
   // Each person's Explore history.
   "/api/explore/history": { GET: "viewer", POST: "viewer" },
+  "/api/alerts/[fingerprint]": { GET: "viewer" },
+  // Acknowledging never silences; "acknowledge and silence" also creates a silence, a responder's right too.
+  "/api/acknowledgements": { POST: "responder" },
+  "/api/acknowledgements/[id]": { DELETE: "responder" },
 };
 
 /**

@@ -1,0 +1,191 @@
+/**
+ * The alert page at load: 10,000 alerts in 500 groups (500 alert names × 20 instances, mixed
+ * severities) posted to every real Alertmanager, then, in headless Chromium:
+ *   - time to interactive of /alerts: navigation start until the virtualized list shows the alerts
+ *     and the counts say 10,000 (goal < 1.5 s);
+ *   - a filter keystroke applied: from the input event until the list is re-filtered and a frame
+ *     has been drawn (goal < 100 ms), over a word typed one character at a time;
+ *   - the console's memory (process_resident_memory_bytes from its /metrics) at that load, and the
+ *     size and time of GET /api/alerts.
+ *
+ * npx tsx bench/alerts-page.ts            starts its own stack (test profile, production console)
+ * VIGIL_BENCH_CONSOLE_URL=… VIGIL_BENCH_ALERTMANAGER_URLS=… VIGIL_BENCH_PASSWORD=… npx tsx bench/alerts-page.ts
+ *                                         reuses a running demo (`npm run demo`)
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startStack, type Stack } from "../stack/stack.ts";
+
+const ALERT_NAMES = 500;
+const PER_GROUP = 20;
+const SEVERITIES = ["critical", "warning", "warning", "info"];
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+interface Target {
+  console: string;
+  alertmanagers: string[];
+  password: string;
+  stop: () => Promise<void>;
+}
+
+async function target(): Promise<Target> {
+  const consoleUrl = process.env.VIGIL_BENCH_CONSOLE_URL;
+  if (consoleUrl) {
+    return {
+      console: consoleUrl,
+      alertmanagers: (process.env.VIGIL_BENCH_ALERTMANAGER_URLS ?? "http://localhost:9093").split(","),
+      password: process.env.VIGIL_BENCH_PASSWORD ?? "",
+      stop: async () => undefined,
+    };
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "vigil-bench-alerts-"));
+  console.log("Starting a private stack with the production console (builds it first if needed)...");
+  const stack: Stack = await startStack({ root, dataDir, profile: "test", withConsole: true, log: () => undefined });
+  return {
+    console: stack.urls.console ?? "",
+    alertmanagers: stack.urls.alertmanagers,
+    password: stack.demoPassword,
+    stop: async () => {
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const began = performance.now();
+function step(message: string): void {
+  console.log(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+}
+
+function benchAlerts(endsAt: Date) {
+  const alerts = [];
+  for (let group = 0; group < ALERT_NAMES; group += 1) {
+    for (let index = 0; index < PER_GROUP; index += 1) {
+      alerts.push({
+        labels: {
+          alertname: `BenchAlert${String(group).padStart(3, "0")}`,
+          severity: SEVERITIES[(group + index) % SEVERITIES.length] ?? "info",
+          instance: `bench-${String(index).padStart(2, "0")}`,
+          team: `team-${group % 12}`,
+          vigil_bench: "alerts-page",
+        },
+        annotations: { summary: `Bench alert ${group}/${index}: synthetic load for the alert page`, description: "Posted by bench/alerts-page.ts." },
+        startsAt: new Date(Date.now() - (group * PER_GROUP + index) * 1000).toISOString(),
+        endsAt: endsAt.toISOString(),
+      });
+    }
+  }
+  return alerts;
+}
+
+async function postAll(alertmanagers: string[], alerts: unknown[]): Promise<void> {
+  for (const url of alertmanagers) {
+    for (let offset = 0; offset < alerts.length; offset += 500) {
+      const response = await fetch(`${url}/api/v2/alerts`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(alerts.slice(offset, offset + 500)),
+        signal: AbortSignal.timeout(120_000),
+      });
+      if (!response.ok) throw new Error(`${url} refused the bench alerts: ${response.status} ${await response.text()}`);
+    }
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  const bench = await target();
+  const alerts = benchAlerts(new Date(Date.now() + 30 * 60_000));
+  try {
+    const posting = performance.now();
+    await postAll(bench.alertmanagers, alerts);
+    console.log(`Posted ${alerts.length} alerts in ${ALERT_NAMES} groups to ${bench.alertmanagers.length} Alertmanagers in ${Math.round(performance.now() - posting)} ms`);
+
+    step("launching Chromium");
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    try {
+      const context = await browser.newContext({ baseURL: bench.console, viewport: { width: 1600, height: 1000 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(120_000);
+      context.setDefaultTimeout(120_000);
+      step("signing in");
+      await page.goto("/sign-in");
+      await page.getByLabel("Email").fill("admin@vigil.local");
+      await page.getByLabel("Password").fill(bench.password);
+      await page.getByRole("button", { name: /sign in/i }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+
+      step("GET /api/alerts");
+      const api = performance.now();
+      const response = await context.request.get("/api/alerts");
+      const body = await response.body();
+      const apiMs = performance.now() - api;
+      const listed = JSON.parse(body.toString()).alerts.length;
+
+      // The "Shown" count reads "10,0xx in 5xx groups" once every bench alert is listed.
+      const allShown = page.locator("dd", { hasText: /^\s*1\d{4}\s+in\s/ });
+      const loads: number[] = [];
+      for (let run = 0; run < 3; run += 1) {
+        step(`loading /alerts (run ${run + 1} of 3)`);
+        const started = performance.now();
+        await page.goto("/alerts?refresh=off");
+        await page.getByRole("listbox", { name: "Alerts" }).getByRole("option").first().waitFor();
+        await allShown.first().waitFor();
+        loads.push(performance.now() - started);
+      }
+      const interactive = await page.evaluate(() => {
+        const [navigation] = performance.getEntriesByType("navigation");
+        return navigation instanceof PerformanceNavigationTiming ? navigation.domInteractive : Number.NaN;
+      });
+
+      step("typing into the filter");
+      const word = "BenchAlert0421";
+      const keystrokes = await page.evaluate(async (text) => {
+        const input = document.querySelector<HTMLInputElement>('input[type="search"]');
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+        if (!input || !setter) throw new Error("no filter input");
+        input.focus();
+        const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+        const times: number[] = [];
+        for (let length = 1; length <= text.length; length += 1) {
+          const started = performance.now();
+          setter.call(input, text.slice(0, length));
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+          await frame();
+          times.push(performance.now() - started);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return times;
+      }, word);
+      const remaining = await page.getByRole("listbox", { name: "Alerts" }).getByRole("option").count();
+
+      const metrics = await (await context.request.get("/metrics")).text();
+      const rss = Number(/^process_resident_memory_bytes\s+(\S+)/m.exec(metrics)?.[1] ?? Number.NaN);
+      const heap = Number(/^nodejs_heap_size_used_bytes\s+(\S+)/m.exec(metrics)?.[1] ?? Number.NaN);
+
+      console.log(`\nAlert page with ${listed} alerts in ${ALERT_NAMES} groups (${os.cpus().length} cores, shared):\n`);
+      console.log(`  GET /api/alerts                      ${Math.round(apiMs)} ms, ${(body.length / 1_048_576).toFixed(1)} MiB`);
+      console.log(`  /alerts interactive (list + counts)  median ${Math.round(median(loads))} ms of ${loads.map(Math.round).join(", ")} ms (goal < 1500 ms); DOM interactive ${Math.round(interactive)} ms`);
+      console.log(`  filter keystroke applied             median ${median(keystrokes).toFixed(1)} ms, max ${Math.max(...keystrokes).toFixed(1)} ms over ${keystrokes.length} keystrokes (goal < 100 ms); ${remaining} rows drawn after "${word}"`);
+      console.log(`  console memory                       RSS ${(rss / 1_048_576).toFixed(0)} MiB, JS heap used ${(heap / 1_048_576).toFixed(0)} MiB`);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    step("resolving the bench alerts and stopping");
+    await postAll(bench.alertmanagers, alerts.map((alert) => ({ ...alert, endsAt: new Date().toISOString() }))).catch(() => undefined);
+    await bench.stop();
+  }
+}
+
+await main();
