@@ -6,5 +6,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkConfiguration } = await import("./lib/startup");
     checkConfiguration();
+    const { startMaintenanceScheduler } = await import("./lib/silences/maintenance-scheduler");
+    startMaintenanceScheduler();
   }
 }

@@ -37,6 +37,11 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/tokens/[id]": { DELETE: "viewer" },
   "/api/audit": { GET: "viewer" },
   "/api/audit/export.csv": { GET: "viewer" },
+  // Silences are proxied to Alertmanager; recurring maintenance windows are ours (Postgres).
+  "/api/silences": { GET: "viewer", POST: "responder" },
+  "/api/silences/[id]": { GET: "viewer", PUT: "responder", DELETE: "responder" },
+  "/api/maintenance-windows": { GET: "viewer", POST: "responder" },
+  "/api/maintenance-windows/[id]": { PUT: "responder", DELETE: "responder" },
 };
 
 /**

@@ -89,7 +89,7 @@ export const silenceBodySchema = z
 export type SilenceBody = z.infer<typeof silenceBodySchema>;
 
 /** A silence id as Alertmanager makes them (a UUID), in a route's path. */
-export const silenceIdSchema = z.uuid({ error: "must be a silence ID (a UUID)." });
+export const silenceIdSchema = z.guid({ error: "must be a silence ID (a UUID)." });
 
 /** DELETE takes no body, or an empty object. */
 export const expireBodySchema = z.strictObject({});
