@@ -216,3 +216,6 @@ export const maintenanceWindowSchema = z.object({
 export type MaintenanceWindowView = z.infer<typeof maintenanceWindowSchema>;
 
 export const maintenanceWindowListSchema = z.object({ windows: z.array(maintenanceWindowSchema) });
+
+/** A maintenance window id (a UUID), in a route's path. */
+export const windowIdSchema = z.guid({ error: "must be a maintenance window id (a UUID)." });
