@@ -8,7 +8,6 @@ import type { LabelSet, Matcher } from "@/lib/alertmanager/types";
  */
 
 export interface PreviewAlert {
-  fingerprint: string;
   labels: LabelSet;
 }
 
