@@ -43,8 +43,10 @@ const ISSUE_LABELS: Record<HygieneIssue["kind"], string> = {
 
 /** The link that opens the form filled in from a silence (recreating an expired one, or a copy). */
 export function recreateHref(silence: ClusterSilence): string {
-  const length = Math.max(60_000, Date.parse(silence.endsAt) - Date.parse(silence.startsAt));
-  const search = new URLSearchParams({ matchers: formatMatchers(silence.matchers), comment: silence.comment, duration: formatDuration(length).replaceAll(" ", "") });
+  const search = new URLSearchParams({ matchers: formatMatchers(silence.matchers), comment: silence.comment });
+  // Expiring early cuts endsAt short; a silence that lasted minutes was expired by hand, so the form's default applies.
+  const length = Date.parse(silence.endsAt) - Date.parse(silence.startsAt);
+  if (length >= 15 * 60_000) search.set("duration", formatDuration(length).replaceAll(" ", ""));
   return `/silences/new?${search.toString()}`;
 }
 
