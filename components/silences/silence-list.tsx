@@ -10,7 +10,7 @@ import { expireSilence, silenceKeys, silencesQuery } from "@/lib/queries/silence
 import { formatDuration } from "@/lib/silences/duration";
 import { silenceHygiene, type HygieneIssue } from "@/lib/silences/hygiene";
 import { describeTimeLeft, filterSilences } from "@/lib/silences/list";
-import { alertsMatching } from "@/lib/silences/preview";
+import { alertMatcherIndex } from "@/lib/silences/preview";
 import type { ClusterSilence, SilenceAlert } from "@/lib/silences/types";
 import type { SilenceListFilters } from "@/lib/validations/silences";
 import { InstanceBanners } from "./instance-banners";
@@ -165,10 +165,12 @@ export function SilenceList({ filters, canWrite }: SilenceListProps) {
     if (!data) return undefined;
     // The server's clock when it answered; the list refreshes every 15 s, so "time left" stays current.
     const now = Date.parse(data.now);
+    const matching = alertMatcherIndex(data.alerts);
     return {
       now,
+      matching,
       filtered: filterSilences(data.silences, filters),
-      issues: silenceHygiene(data.silences, data.alerts, { now }),
+      issues: silenceHygiene(data.silences, data.alerts, { now, matching }),
     };
   }, [data, filters]);
 
@@ -231,7 +233,7 @@ export function SilenceList({ filters, canWrite }: SilenceListProps) {
                         <SilenceRow
                           key={silence.id}
                           silence={silence}
-                          alerts={alertsMatching(silence.matchers, data.alerts)}
+                          alerts={view.matching(silence.matchers)}
                           issues={view.issues.get(silence.id) ?? []}
                           canWrite={canWrite}
                           now={view.now}

@@ -1,5 +1,5 @@
 import type { GettableSilence } from "@/lib/alertmanager/types";
-import { alertsMatching, matcherSetKey, type PreviewAlert } from "./preview";
+import { alertMatcherIndex, matcherSetKey, type AlertMatcher, type PreviewAlert } from "./preview";
 
 /*
  * Silence hygiene: problems no other tool points out. A silence that mutes nothing is noise (or a
@@ -16,6 +16,8 @@ export interface HygieneOptions {
   now: number;
   /** How close to its end a silence counts as "about to expire"; 1 h by default. */
   expiringWithinMs?: number;
+  /** The alerts a matcher set matches; an index over `alerts` is built when not given. */
+  matching?: AlertMatcher<PreviewAlert>;
 }
 
 export const DEFAULT_EXPIRING_WITHIN_MS = 60 * 60_000;
@@ -24,7 +26,7 @@ export const DEFAULT_EXPIRING_WITHIN_MS = 60 * 60_000;
 export function silenceHygiene(
   silences: readonly GettableSilence[],
   alerts: readonly PreviewAlert[],
-  { now, expiringWithinMs = DEFAULT_EXPIRING_WITHIN_MS }: HygieneOptions,
+  { now, expiringWithinMs = DEFAULT_EXPIRING_WITHIN_MS, matching = alertMatcherIndex(alerts) }: HygieneOptions,
 ): Map<string, HygieneIssue[]> {
   const issues = new Map<string, HygieneIssue[]>();
   const add = (id: string, issue: HygieneIssue) => issues.set(id, [...(issues.get(id) ?? []), issue]);
@@ -37,7 +39,7 @@ export function silenceHygiene(
   }
 
   for (const silence of live) {
-    const matched = alertsMatching(silence.matchers, alerts).length;
+    const matched = matching(silence.matchers).length;
     if (matched === 0) {
       add(silence.id, {
         kind: "matches-nothing",

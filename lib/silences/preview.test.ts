@@ -57,3 +57,18 @@ describe("matcherSetKey", () => {
     expect(matcherSetKey([{ name: "a", value: "1", isRegex: false }])).toBe(matcherSetKey([matcherFromType("a", "=", "1")]));
   });
 });
+
+describe("alertMatcherIndex", () => {
+  it("answers exactly as alertsMatching, with and without an equality matcher to index on", async () => {
+    const { alertMatcherIndex, alertsMatching } = await import("./preview");
+    const matching = alertMatcherIndex(alerts);
+    const sets = [
+      [matcherFromType("alertname", "=", "GpuMemoryHigh")],
+      [matcherFromType("service", "=", "inferno"), matcherFromType("severity", "!=", "critical")],
+      [matcherFromType("service", "=~", "inf.*")],
+      [matcherFromType("instance", "=", ""), matcherFromType("alertname", "=~", ".+")],
+      [matcherFromType("alertname", "=", "NoSuchAlert")],
+    ];
+    for (const set of sets) expect(matching(set)).toEqual(alertsMatching(set, alerts));
+  });
+});

@@ -39,3 +39,34 @@ export function matcherSetKey(matchers: readonly Matcher[]): string {
   const unique = [...new Set(normalized.map((matcher) => formatMatchers([matcher])))];
   return unique.sort().join(",");
 }
+
+export type AlertMatcher<T extends PreviewAlert> = (matchers: readonly Matcher[]) => T[];
+
+/**
+ * alertsMatching for many silences over many alerts (the list: hundreds of silences, thousands of
+ * alerts, on every refresh). Alerts are indexed by label; a matcher set with a non-empty equality
+ * matcher (nearly every silence) is only checked against the alerts carrying that label value.
+ * Results are cached by matcher set. Same answers as alertsMatching.
+ */
+export function alertMatcherIndex<T extends PreviewAlert>(alerts: readonly T[]): AlertMatcher<T> {
+  const byLabel = new Map<string, T[]>();
+  for (const alert of alerts) {
+    for (const [name, value] of Object.entries(alert.labels)) {
+      const key = `${name}\u0000${value}`;
+      const list = byLabel.get(key);
+      if (list) list.push(alert);
+      else byLabel.set(key, [alert]);
+    }
+  }
+  const cache = new Map<string, T[]>();
+  return (matchers) => {
+    const key = matcherSetKey(matchers);
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const equality = matchers.find((matcher) => !matcher.isRegex && (matcher.isEqual ?? true) && matcher.value !== "");
+    const candidates = equality ? (byLabel.get(`${equality.name}\u0000${equality.value}`) ?? []) : alerts;
+    const matched = candidates.filter((alert) => matchersMatch(matchers, alert.labels));
+    cache.set(key, matched);
+    return matched;
+  };
+}
