@@ -22,6 +22,12 @@ async function silencedBy(request: APIRequestContext, alertname: string): Promis
   return alerts.find((alert) => alert.labels.alertname === alertname)?.status.silencedBy ?? [];
 }
 
+/** The silence the scheduler made for the window's latest occurrence, or "" while there is none. */
+async function windowSilenceId(request: APIRequestContext, name: string): Promise<string> {
+  const { windows } = (await (await request.get("/api/maintenance-windows")).json()) as { windows: Array<{ name: string; recent: Array<{ silenceId: string | null }> }> };
+  return windows.find((window) => window.name === name)?.recent[0]?.silenceId ?? "";
+}
+
 test.describe("a responder", () => {
   test.use({ signedInAs: "responder" });
 
@@ -100,23 +106,44 @@ test.describe("a responder", () => {
     expect(writes).toEqual([]);
   });
 
-  test("creates a recurring maintenance window and sees its next occurrences", async ({ page }) => {
+  test("creates a recurring maintenance window; the server makes its silence on time; deleting it expires the silence", async ({ page, request }) => {
     const name = `E2E window ${Date.now()}`;
+    const value = `VigilE2EMaintenance${Date.now()}`;
+    // A weekly window (UTC) that started a minute ago, so an occurrence is under way now.
+    const start = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+    const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][start.getUTCDay()] ?? "Sat";
+    const time = `${String(start.getUTCHours()).padStart(2, "0")}:${String(start.getUTCMinutes()).padStart(2, "0")}`;
+
     await page.goto("/silences/windows");
     await page.getByRole("button", { name: "New window" }).click();
     const form = page.getByRole("form", { name: "New maintenance window" });
     await form.getByLabel("Name", { exact: true }).fill(name);
     await form.getByLabel("Time zone").fill("UTC");
+    await form.getByLabel("Sat", { exact: true }).uncheck();
+    await form.getByLabel(day, { exact: true }).check();
+    await form.getByLabel("Start time").fill(time);
     await form.getByLabel("Duration").fill("2h");
-    await form.getByLabel("Matcher 1 value").fill("VigilE2EMaintenance");
+    await form.getByLabel("Matcher 1 value").fill(value);
     await form.getByLabel(/^Comment/).fill("Weekly driver updates");
     await form.getByRole("button", { name: "Create window" }).click();
     const item = page.getByRole("listitem", { name: `Window ${name}` });
-    await expect(item).toContainText("Saturdays at 02:00 (UTC) for 2h");
+    await expect(item).toBeVisible();
     await expect(item.getByRole("list", { name: "Next occurrences" }).getByRole("listitem")).toHaveCount(3);
+
+    // The scheduler in the console's server creates the occurrence's silence (it ticks every 30 s).
+    await expect.poll(() => windowSilenceId(request, name), { timeout: 60_000 }).not.toBe("");
+    const silenceId = await windowSilenceId(request, name);
+    const silence = (await (await request.get(`/api/silences/${silenceId}`)).json()) as { silence: { status: { state: string }; matchers: Array<{ value: string }> } };
+    expect(silence.silence.status.state).toBe("active");
+    expect(silence.silence.matchers.map((matcher) => matcher.value)).toEqual([value]);
+    await page.reload();
+    await expect(item.getByRole("link", { name: silenceId.slice(0, 8) })).toBeVisible();
+
     await item.getByRole("button", { name: "Delete", exact: true }).click();
     await item.getByRole("button", { name: "Delete now" }).click();
     await expect(item).toBeHidden();
+    const expired = (await (await request.get(`/api/silences/${silenceId}`)).json()) as { silence: { status: { state: string } } };
+    expect(expired.silence.status.state).toBe("expired");
   });
 });
 
