@@ -28,7 +28,9 @@ export function SilencePreview({ matchers, query, editingId }: SilencePreviewPro
         <div className="space-y-2">
           {query.isError ? <PanelError title="Could not load the alerts" message={query.error.message} staleSince={data ? query.dataUpdatedAt : undefined} /> : null}
           {data ? <InstanceBanners instances={data.instances} /> : null}
-          {!rowsValid ? (
+          {matchers.every((row) => row.value === "") ? (
+            <PanelEmpty>Fill in a matcher to see which alerts it matches.</PanelEmpty>
+          ) : !rowsValid ? (
             <PanelEmpty>Fix the matchers to see which alerts they match.</PanelEmpty>
           ) : preview && !preview.ok ? (
             <div role="status" className="rounded border border-warning/40 bg-warning/10 px-3 py-2 text-sm text-amber-100">
