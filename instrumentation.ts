@@ -9,5 +9,7 @@ export async function register(): Promise<void> {
     // Alert history: episodes recorded as Alertmanager is polled (lib/data/alert-history.ts).
     const { startAlertPoller } = await import("./lib/data/alert-history");
     startAlertPoller();
+    const { startMaintenanceScheduler } = await import("./lib/silences/maintenance-scheduler");
+    startMaintenanceScheduler();
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseRoleGroups, ROLES } from "./auth/roles";
+import { parseDuration } from "./silences/duration";
 
 /** A comma-separated list of http(s) base URLs, trailing slashes removed. */
 const urlList = z
@@ -61,6 +62,17 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
   OIDC_DISPLAY_NAME: z.string().min(1).default("single sign-on"),
+  VIGIL_SILENCE_MAX_DURATION: z
+    .string()
+    .transform((value, ctx) => {
+      const ms = parseDuration(value);
+      if (ms === undefined) {
+        ctx.addIssue({ code: "custom", message: "must be a duration such as 12h, 7d or 2w (weeks, days, hours, minutes)" });
+        return z.NEVER;
+      }
+      return ms;
+    })
+    .optional(),
 }).superRefine((value, ctx) => {
   if ((value.VIGIL_ADMIN_EMAIL === undefined) !== (value.VIGIL_ADMIN_PASSWORD === undefined)) {
     ctx.addIssue({
@@ -99,6 +111,7 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   OIDC_CLIENT_SECRET: "The console's client secret at the OpenID Connect provider.",
   OIDC_GROUPS_CLAIM: "The ID token claim that lists the person's groups.",
   OIDC_DISPLAY_NAME: "The provider's name on the sign-in button.",
+  VIGIL_SILENCE_MAX_DURATION: "The longest silence anyone may create or extend through Vigil (e.g. 7d); unset, any length.",
 };
 
 export class EnvError extends Error {

@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/users", label: "Users", minRole: "admin", group: "Admin" },
   { href: "/admin/sessions", label: "Sessions", minRole: "admin", group: "Admin" },
   { href: "/alerts", label: "Alerts", minRole: "viewer" },
+  { href: "/silences", label: "Silences", minRole: "viewer" },
 ];
 
 /** The items a role may open: hiding the rest keeps people from links that would answer 403. */

@@ -74,6 +74,14 @@ describe("validateSilenceMatchers", () => {
       { index: -1, message: "at least one matcher must not match the empty string" },
     ]);
   });
+  it("counts only = and =~ matchers for the empty-string rule, as Alertmanager does", () => {
+    // Alertmanager accepts {a!="."} and {a!~"x"} alone, though both match a missing label.
+    expect(validateSilenceMatchers([{ name: "a", value: ".", isRegex: false, isEqual: false }])).toEqual([]);
+    expect(validateSilenceMatchers([{ name: "a", value: "x", isRegex: true, isEqual: false }])).toEqual([]);
+    expect(validateSilenceMatchers([{ name: "a", value: "", isRegex: false, isEqual: true }])).toEqual([
+      { index: -1, message: "at least one matcher must not match the empty string" },
+    ]);
+  });
   it("refuses bad label names and accepts a sound set", () => {
     expect(validateSilenceMatchers([{ name: "1a", value: "x", isRegex: false, isEqual: true }])[0]?.index).toBe(0);
     expect(validateSilenceMatchers([{ name: "a", value: "x", isRegex: false, isEqual: true }])).toEqual([]);

@@ -1,3 +1,4 @@
+import { translateRe2 } from "./re2-regex";
 import type { LabelSet, Matcher } from "./types";
 
 /*
@@ -95,7 +96,9 @@ export function validateSilenceMatchers(matchers: readonly Matcher[]): Array<{ i
       if (!compiled.ok) problems.push({ index, message: compiled.error });
     }
   });
-  if (matchers.length > 0 && matchers.every((matcher) => matcherMatches(matcher, {}))) {
+  // Alertmanager's silence.matchesEmpty only counts = and =~ matchers: a != or !~ matcher never
+  // "matches the empty string" for this rule, even when it would (found by the conformance test).
+  if (matchers.length > 0 && matchers.every((matcher) => (matcher.isEqual ?? true) && matcherMatches(matcher, {}))) {
     problems.push({ index: -1, message: "at least one matcher must not match the empty string" });
   }
   return problems;
@@ -104,8 +107,8 @@ export function validateSilenceMatchers(matchers: readonly Matcher[]): Array<{ i
 const regexCache = new Map<string, ParseResult<RegExp>>();
 
 /**
- * Compiles a Go RE2 regex the way Alertmanager anchors it: `^(?:value)$`. RE2 has no lookaround or
- * backreferences, so those are refused here too; a leading `(?i)` or `(?s)` becomes a JavaScript flag.
+ * Compiles a Go RE2 regex the way Alertmanager anchors it: `^(?:value)$`, after translating RE2 syntax
+ * to JavaScript (re2-regex.ts). Lookaround and backreferences are refused, as RE2 refuses them.
  */
 export function compileMatcherRegex(source: string): ParseResult<RegExp> {
   const cached = regexCache.get(source);
@@ -117,18 +120,11 @@ export function compileMatcherRegex(source: string): ParseResult<RegExp> {
 }
 
 function compileUncached(source: string): ParseResult<RegExp> {
-  let body = source;
-  let flags = "";
-  const leading = /^\(\?([is]+)\)/.exec(body);
-  if (leading?.[1]) {
-    flags = [...new Set(leading[1])].join("");
-    body = body.slice(leading[0].length);
-  }
-  if (/\(\?[=!<]/.test(body) || /\\[1-9]/.test(body)) {
-    return { ok: false, error: `invalid regex "${source}": lookaround and backreferences are not supported by Alertmanager (RE2)` };
-  }
+  // RE2 and JavaScript differ (inline flags, ".", "\\s"...): translate first (see re2-regex.ts).
+  const translated = translateRe2(source);
+  if (!translated.ok) return { ok: false, error: `invalid regex "${source}": ${translated.error}` };
   try {
-    return { ok: true, value: new RegExp(`^(?:${body})$`, flags) };
+    return { ok: true, value: new RegExp(`^(?:${translated.source})$`) };
   } catch (error) {
     return { ok: false, error: `invalid regex "${source}": ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -8,6 +8,10 @@ import * as usersRoute from "@/app/api/admin/users/route";
 import * as dashboardRoute from "@/app/api/dashboards/[uid]/route";
 import * as dashboardsRoute from "@/app/api/dashboards/route";
 import * as testAlertRoute from "@/app/api/alerts/test/route";
+import * as maintenanceWindowRoute from "@/app/api/maintenance-windows/[id]/route";
+import * as maintenanceWindowsRoute from "@/app/api/maintenance-windows/route";
+import * as silenceRoute from "@/app/api/silences/[id]/route";
+import * as silencesRoute from "@/app/api/silences/route";
 import * as setPasswordRoute from "@/app/api/auth/set-password/route";
 import * as tokenRoute from "@/app/api/tokens/[id]/route";
 import * as tokensRoute from "@/app/api/tokens/route";
@@ -36,6 +40,7 @@ import { createRunbookSchema, deleteRunbookSchema, restoreRunbookSchema, slugSch
 import { dashboardImportSchema } from "@/lib/validations/dashboard-import";
 import { addPanelSchema, queryHistoryEntrySchema } from "@/lib/validations/explore";
 import { acknowledgeSchema, unacknowledgeSchema } from "@/lib/validations/alerts";
+import { maintenanceWindowBodySchema, silenceBodySchema } from "@/lib/validations/silences";
 
 /**
  * Every mutation route, called as Next.js calls it (a Request, the route's params) with a real
@@ -89,6 +94,8 @@ async function snapshot(): Promise<Record<string, unknown>> {
            (SELECT count(*) FROM acknowledgements) AS acknowledgements,
            (SELECT count(*) FROM acknowledgements WHERE revoked_at IS NOT NULL) AS revoked_acknowledgements,
            (SELECT count(*) FROM acknowledgement_events) AS acknowledgement_events`);
+           (SELECT count(*) FROM maintenance_windows) AS maintenance_windows,
+           (SELECT md5(string_agg(concat_ws('|', id, name, schedule::text, matchers::text, enabled), ',' ORDER BY id)) FROM maintenance_windows) AS window_state`);
   return row ?? {};
 }
 
@@ -329,6 +336,60 @@ describe("malformed input to every mutation route: 400 with a message, database 
       fc.tuple(notUuid, fc.option(fc.constantFrom<RawBody>("", "{}"), { nil: undefined })).map(([id, body]) => ({ id, body })),
     );
     await assertAllRefused(inputs, ({ id, body }) => send("DELETE", `/api/acknowledgements/${id}`, acknowledgementRoute.DELETE, id, body));
+  // Silences: every malformed body is refused before Alertmanager is asked (the id need not exist).
+  const silenceMatchers = fc.array(
+    fc.record({ name: fc.constantFrom("alertname", "team", "1bad", "", "a b"), operator: fc.constantFrom("=", "!=", "=~", "!~", "==", "~"), value: fc.constantFrom("x", ".*", "(", "", "ml.*") }, { requiredKeys: [] }),
+    { maxLength: 4 },
+  );
+  const instant = fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), fc.string({ maxLength: 30 }));
+  const silenceBodies = malformedBodies(silenceBodySchema, { matchers: silenceMatchers, startsAt: instant, endsAt: instant, comment: fc.string({ maxLength: 20 }) });
+  const silenceId = "8b5c2f0e-4a51-4f3e-9d67-2f6c3a1b9e10";
+
+  it("POST /api/silences", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(silenceBodies, (body) => send("POST", "/api/silences", silencesRoute.POST, "", body));
+  });
+
+  it("PUT /api/silences/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const inputs = fc.oneof(
+      { arbitrary: silenceBodies.map((body) => ({ id: silenceId, body })), weight: 4 },
+      { arbitrary: notUuid.map((id) => ({ id, body: "{}" as RawBody })), weight: 1 },
+    );
+    await assertAllRefused(inputs, ({ id, body }) => send("PUT", `/api/silences/${id}`, silenceRoute.PUT, id, body));
+  });
+
+  it("DELETE /api/silences/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(pathAndBody(silenceId, notUuid), ({ id, body }) => send("DELETE", `/api/silences/${id}`, silenceRoute.DELETE, id, body));
+  });
+
+  const windowBodies = malformedBodies(maintenanceWindowBodySchema, {
+    name,
+    schedule: fc.oneof(
+      fc.record({ kind: fc.constant("weekly"), days: fc.array(fc.integer({ min: -1, max: 8 }), { maxLength: 3 }), time: fc.constantFrom("02:00", "25:00", "2am") }),
+      fc.record({ kind: fc.constant("cron"), expression: fc.constantFrom("0 2 * * 6", "0 2 * *", "* * * * *", "bad") }),
+    ),
+    durationMinutes: fc.oneof(fc.integer(), fc.double()),
+    timezone: fc.constantFrom("UTC", "Europe/Paris", "Mars/Olympus", ""),
+    matchers: silenceMatchers,
+    comment: fc.string({ maxLength: 20 }),
+    enabled: fc.boolean(),
+  });
+
+  it("POST /api/maintenance-windows", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(windowBodies, (body) => send("POST", "/api/maintenance-windows", maintenanceWindowsRoute.POST, "", body));
+  });
+
+  it("PUT /api/maintenance-windows/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const inputs = fc.oneof(
+      { arbitrary: windowBodies.map((body) => ({ id: silenceId, body })), weight: 4 },
+      { arbitrary: notUuid.map((id) => ({ id, body: "{}" as RawBody })), weight: 1 },
+    );
+    await assertAllRefused(inputs, ({ id, body }) => send("PUT", `/api/maintenance-windows/${id}`, maintenanceWindowRoute.PUT, id, body));
+  });
+
+  it("DELETE /api/maintenance-windows/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(pathAndBody(silenceId, notUuid), ({ id, body }) =>
+      send("DELETE", `/api/maintenance-windows/${id}`, maintenanceWindowRoute.DELETE, id, body),
+    );
   });
 
   it("POST /api/auth/set-password (signed out)", { timeout: PROPERTY_TIMEOUT }, async () => {
@@ -371,6 +432,12 @@ describe("coverage", () => {
       "POST /api/explore/history",
       "POST /api/acknowledgements",
       "DELETE /api/acknowledgements/[id]",
+      "POST /api/silences",
+      "PUT /api/silences/[id]",
+      "DELETE /api/silences/[id]",
+      "POST /api/maintenance-windows",
+      "PUT /api/maintenance-windows/[id]",
+      "DELETE /api/maintenance-windows/[id]",
     ];
     expect(mutations.filter((mutation) => !covered.includes(mutation))).toEqual([]);
   });
@@ -390,6 +457,14 @@ describe("the same harness accepts well-formed requests", () => {
     expect(await send("DELETE", "", tokenRoute.DELETE, tokenId, "{}")).toHaveProperty("status", 200);
     expect(await send("POST", "", passwordLinkRoute.POST, target.actor.userId, undefined)).toHaveProperty("status", 201);
     expect(await send("DELETE", "", userSessionsRoute.DELETE, target.actor.userId, "")).toHaveProperty("status", 200);
+    const window = await send(
+      "POST",
+      "/api/maintenance-windows",
+      maintenanceWindowsRoute.POST,
+      "",
+      JSON.stringify({ name: "ok", schedule: { kind: "weekly", days: [6], time: "02:00" }, durationMinutes: 60, timezone: "UTC", matchers: [{ name: "team", operator: "=", value: "ml" }], comment: "ok" }),
+    );
+    expect(window.status).toBe(201);
     expect(await snapshot()).not.toEqual(before);
     const runbook = await send("POST", "/api/runbooks", runbooksRoute.POST, "", JSON.stringify({ slug: "harness-ok", title: "OK", body: "ok" }));
     expect(runbook.status).toBe(201);

@@ -65,6 +65,11 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   // Acknowledging never silences; "acknowledge and silence" also creates a silence, a responder's right too.
   "/api/acknowledgements": { POST: "responder" },
   "/api/acknowledgements/[id]": { DELETE: "responder" },
+  // Silences are proxied to Alertmanager; recurring maintenance windows are ours (Postgres).
+  "/api/silences": { GET: "viewer", POST: "responder" },
+  "/api/silences/[id]": { GET: "viewer", PUT: "responder", DELETE: "responder" },
+  "/api/maintenance-windows": { GET: "viewer", POST: "responder" },
+  "/api/maintenance-windows/[id]": { PUT: "responder", DELETE: "responder" },
 };
 
 /**

@@ -7,11 +7,11 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 /**
- * Sends a write (POST, PATCH, DELETE) to one of the console's own API routes and parses the
+ * Sends a write (POST, PUT, PATCH, DELETE) to one of the console's own API routes and parses the
  * answer with `schema`. A refusal throws an ApiError carrying the server's message and, for a
  * 400, the `issues` a form shows by field.
  */
-export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "DELETE", body: unknown, schema: ZodType<T>): Promise<T> {
+export async function sendJson<T>(url: string, method: "POST" | "PUT" | "PATCH" | "DELETE", body: unknown, schema: ZodType<T>): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
