@@ -1,10 +1,11 @@
 import { dbCommand } from "./db.ts";
 import { demoCommand } from "./demo.ts";
 import { stackCommand } from "./stack.ts";
+import { sloCommand } from "./slo.ts";
 import { testCommand } from "./test.ts";
 import { UsageError, type Command } from "./command.ts";
 
-const COMMANDS: Command[] = [demoCommand, stackCommand, dbCommand, testCommand];
+const COMMANDS: Command[] = [demoCommand, stackCommand, dbCommand, testCommand, sloCommand];
 
 const USAGE = `Usage: vigil <command> [options]
 

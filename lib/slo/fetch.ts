@@ -1,0 +1,109 @@
+import { evaluateSlo, rangeFor, type Counts, type EvaluateContext, type RangeKey, type SloStatus } from "./compute";
+import { parseDuration } from "./duration";
+import { BURN_WINDOWS, type SloDefinition } from "./model";
+import { batchExpression, eventQueries, type BatchPart } from "./promql";
+
+/** One sample of an instant vector. */
+export interface VectorSample {
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** Runs an instant query at `time`; the server's Prometheus client and the CLI's each provide one. */
+export type InstantQueryFn = (expr: string, time: Date) => Promise<VectorSample[]>;
+
+export const RANGE_KEYS: readonly RangeKey[] = ["window", ...BURN_WINDOWS];
+
+/** The batched expressions: one per range, covering every SLO (bad and total tagged apart). */
+export function batchedQueries(slos: readonly SloDefinition[], now: Date): Array<{ key: RangeKey; expr: string }> {
+  return RANGE_KEYS.map((key) => {
+    const parts = slos.flatMap((slo): BatchPart[] => {
+      const queries = eventQueries(slo, rangeFor(key, slo, now));
+      return queries.kind === "counts"
+        ? [
+            { sloId: slo.id, part: "bad", expr: queries.bad },
+            { sloId: slo.id, part: "total", expr: queries.total },
+          ]
+        : [{ sloId: slo.id, part: "ratio", expr: queries.ratio }];
+    });
+    return { key, expr: batchExpression(parts) };
+  });
+}
+
+interface GroupCounts {
+  group?: { label: string; value: string };
+  counts: Partial<Record<RangeKey, Counts>>;
+}
+
+function groupOf(slo: SloDefinition, labels: Record<string, string>): { label: string; value: string } | undefined {
+  if (slo.groupBy) return { label: slo.groupBy, value: labels[slo.groupBy] ?? "" };
+  const rest = Object.entries(labels)
+    .filter(([name]) => name !== "slo_id" && name !== "slo_part" && name !== "__name__")
+    .sort(([a], [b]) => a.localeCompare(b));
+  if (rest.length === 0) return undefined;
+  return { label: rest.map(([name]) => name).join(","), value: rest.map(([, value]) => value).join(",") };
+}
+
+/** Sorts batched answers into counts per SLO and group value. */
+export function collectCounts(
+  slos: readonly SloDefinition[],
+  answers: ReadonlyArray<{ key: RangeKey; samples: readonly VectorSample[] }>,
+): Map<string, Map<string, GroupCounts>> {
+  const byId = new Map(slos.map((slo) => [slo.id, slo]));
+  const result = new Map<string, Map<string, GroupCounts>>(slos.map((slo) => [slo.id, new Map()]));
+  for (const { key, samples } of answers) {
+    for (const sample of samples) {
+      const id = sample.labels.slo_id ?? "";
+      const part = sample.labels.slo_part;
+      const slo = byId.get(id);
+      const groups = result.get(id);
+      if (!slo || !groups) continue;
+      const group = groupOf(slo, sample.labels);
+      const groupKey = group ? group.value : "";
+      const entry = groups.get(groupKey) ?? { group, counts: {} };
+      const counts = entry.counts[key] ?? { bad: null, total: null };
+      const value = Number.isFinite(sample.value) ? sample.value : null;
+      if (part === "bad") counts.bad = value;
+      else if (part === "total") counts.total = value;
+      else if (part === "ratio") counts.ratio = value;
+      entry.counts[key] = counts;
+      groups.set(groupKey, entry);
+    }
+  }
+  return result;
+}
+
+/** Evaluates counts into statuses: one per SLO, or one per group value; a silent SLO still gets a (no-data) row. */
+export function statusesFromCounts(
+  slos: readonly SloDefinition[],
+  counts: Map<string, Map<string, GroupCounts>>,
+  context: EvaluateContext,
+): SloStatus[] {
+  return slos.flatMap((slo) => {
+    const groups = [...(counts.get(slo.id)?.values() ?? [])].sort((a, b) => (a.group?.value ?? "").localeCompare(b.group?.value ?? ""));
+    if (groups.length === 0) return [evaluateSlo(slo, {}, context)];
+    return groups.map((entry) => evaluateSlo(slo, entry.counts, context, entry.group));
+  });
+}
+
+/** Reads `storage.tsdb.retention.time` from /api/v1/status/flags; undefined when unset ("0s") or unknown. */
+export function retentionFromFlags(flags: Readonly<Record<string, string>>): number | undefined {
+  const text = flags["storage.tsdb.retention.time"] ?? flags["storage.tsdb.retention"];
+  if (!text) return undefined;
+  const seconds = parseDuration(text);
+  return seconds && seconds > 0 ? seconds : undefined;
+}
+
+/** Every SLO's figures with one request per range (eight in all), run in parallel. */
+export async function fetchStatuses(
+  slos: readonly SloDefinition[],
+  query: InstantQueryFn,
+  context: EvaluateContext,
+): Promise<SloStatus[]> {
+  if (slos.length === 0) return [];
+  const answers = await Promise.all(
+    batchedQueries(slos, context.now).map(async ({ key, expr }) => ({ key, samples: await query(expr, context.now) })),
+  );
+  return statusesFromCounts(slos, collectCounts(slos, answers), context);
+}
+
