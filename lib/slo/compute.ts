@@ -1,6 +1,6 @@
 import { alertConditions, elapsedWindowSeconds, windowSeconds, type ConditionState } from "./burn";
 import { parseDuration } from "./duration";
-import { perBurnWindow, windowKey, type BurnWindow, type SloDefinition } from "./model";
+import { errorBudget, perBurnWindow, windowKey, type BurnWindow, type SloDefinition } from "./model";
 
 /**
  * SLO figures from event counts. Pure: the counts come from Prometheus (see fetch.ts), the
@@ -77,7 +77,7 @@ export function evaluateSlo(
   context: EvaluateContext,
   group?: { label: string; value: string },
 ): SloStatus {
-  const budget = 1 - slo.objective;
+  const budget = errorBudget(slo.objective);
   const flags: Flag[] = [];
   const windowCounts = counts.window;
   const ratio = errorRatio(windowCounts);

@@ -74,7 +74,7 @@ function slug(text: string): string {
 
 export function selectorText(selector: Selector, extraMatchers: string[] = [], suffix = ""): string {
   const matchers = [selector.matchers, ...extraMatchers].filter((part) => part.trim() !== "").join(", ");
-  return `${selector.metric}${suffix}{${matchers}}`;
+  return matchers ? `${selector.metric}${suffix}{${matchers}}` : `${selector.metric}${suffix}`;
 }
 
 /** A record with one entry per burn window. */
@@ -88,4 +88,9 @@ export function perBurnWindow<T>(value: (window: BurnWindow) => T): Record<BurnW
     "1d": value("1d"),
     "3d": value("3d"),
   };
+}
+
+/** 1 - objective without float noise: 0.001 for 99.9 %. */
+export function errorBudget(objective: number): number {
+  return Number((1 - objective).toFixed(10));
 }

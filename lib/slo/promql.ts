@@ -11,8 +11,13 @@ import { selectorText, type SloDefinition } from "./model";
 /** Failed and all events over the range, as counts; `ratio` only for Sloth's raw error-ratio SLIs. */
 export type EventQueries = { kind: "counts"; bad: string; total: string } | { kind: "ratio"; ratio: string };
 
-/** Subquery resolution for boolean SLIs: each minute the condition held counts as one good event. */
-export const BOOL_STEP = "1m";
+/**
+ * Subquery resolution for boolean SLIs: every minute for ranges up to 3 days, every 5 minutes beyond
+ * (a 30-day subquery at 1m would be 43,200 points per series). Counts are always in minutes.
+ */
+export function boolStepMinutes(range: string): number {
+  return (parseDuration(range) ?? 0) > 3 * 86_400 ? 5 : 1;
+}
 
 function sumBy(slo: Pick<SloDefinition, "groupBy">): string {
   return slo.groupBy ? `sum by (${slo.groupBy})` : "sum";
@@ -47,8 +52,10 @@ export function eventQueries(slo: Pick<SloDefinition, "sli" | "groupBy">, range:
       return { kind: "counts", bad: `(${total} - ${good})`, total };
     }
     case "bool": {
-      const total = `${sum} (count_over_time((${sli.expr})[${range}:${BOOL_STEP}]))`;
-      const good = `${sum} (sum_over_time((${sli.expr})[${range}:${BOOL_STEP}]))`;
+      const step = boolStepMinutes(range);
+      const scale = step === 1 ? "" : ` * ${step}`;
+      const total = `${sum} (count_over_time((${sli.expr})[${range}:${step}m]))${scale}`;
+      const good = `${sum} (sum_over_time((${sli.expr})[${range}:${step}m]))${scale}`;
       return { kind: "counts", bad: `(${total} - ${good})`, total };
     }
     case "events":

@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { ALERT_CONDITIONS, DAY_SECONDS, burnThreshold, windowSeconds } from "./burn";
-import { BURN_WINDOWS, windowKey, type SloDefinition } from "./model";
+import { BURN_WINDOWS, errorBudget, windowKey, type SloDefinition } from "./model";
 import { eventQueries, presenceQuery, promString } from "./promql";
 
 /**
@@ -59,7 +59,7 @@ function runbook(slo: SloDefinition, fallback: string): string {
 }
 
 function burnAlert(slo: SloDefinition, severity: "page" | "ticket"): AlertingRule {
-  const budget = 1 - slo.objective;
+  const budget = errorBudget(slo.objective);
   const length = slo.window.kind === "rolling" ? windowSeconds(slo.window) : 30 * DAY_SECONDS;
   const selector = `{slo_id=${promString(slo.id)}}`;
   const clauses = ALERT_CONDITIONS.filter((condition) => condition.severity === severity).map((condition) => {

@@ -133,7 +133,7 @@ const slothSlo = z.object({
   sli: z
     .object({ events: eventsSli.optional(), raw: rawSli.optional(), plugin: z.unknown().optional() })
     .refine((sli) => sli.plugin === undefined, "Sloth SLI plugins are not supported; use events or raw")
-    .refine((sli) => (sli.events === undefined) !== (sli.raw === undefined), "give exactly one of events or raw"),
+    .refine((sli) => sli.plugin !== undefined || (sli.events === undefined) !== (sli.raw === undefined), "give exactly one of events or raw"),
   alerting: z
     .object({
       name: z.string().optional(),
@@ -150,6 +150,11 @@ const slothFile = z.object({
   labels,
   slos: z.array(slothSlo).min(1, "slos needs at least one SLO"),
 });
+
+/** 99.9 -> 0.999 without float noise (99.9 / 100 is 0.9990000000000001). */
+function fromPercent(percent: number): number {
+  return Number((percent / 100).toFixed(10));
+}
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), "");
@@ -192,7 +197,7 @@ export function parseSloFile(file: string, text: string): ParseResult {
         service: spec.service,
         name: slo.name,
         description: slo.description,
-        objective: slo.objective / 100,
+        objective: fromPercent(slo.objective),
         window: { kind: "rolling", days: 30 },
         sli: slo.sli.events
           ? { kind: "events", errorQuery: slo.sli.events.error_query, totalQuery: slo.sli.events.total_query }
@@ -217,7 +222,7 @@ export function parseSloFile(file: string, text: string): ParseResult {
       service: spec.service,
       name: slo.name,
       description: slo.description,
-      objective: slo.objective / 100,
+      objective: fromPercent(slo.objective),
       window: toWindow(slo.window),
       sli: vigilSliOf(slo.sli),
       groupBy: slo.groupBy,
