@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parseEnv } from "../lib/env.ts";
+import { z } from "zod";
 import { humanDuration } from "../lib/slo/duration.ts";
 import { fetchStatuses, retentionFromFlags } from "../lib/slo/fetch.ts";
 import { statusJson, type SloStatus } from "../lib/slo/compute.ts";
@@ -51,10 +51,7 @@ export const sloCommand: Command = {
       return 0;
     }
 
-    const settings = parseEnv({
-      PROMETHEUS_URL: values["prometheus-url"] ?? process.env.PROMETHEUS_URL,
-      PROMETHEUS_TIMEOUT_MS: process.env.PROMETHEUS_TIMEOUT_MS,
-    });
+    const settings = prometheusSettings(values["prometheus-url"] ?? process.env.PROMETHEUS_URL, process.env.PROMETHEUS_TIMEOUT_MS);
     const now = values.time ? new Date(values.time) : new Date();
     if (Number.isNaN(now.getTime())) throw new UsageError(`--time is not a time: ${values.time}`);
     const flags = await httpFlags(settings.PROMETHEUS_URL, settings.PROMETHEUS_TIMEOUT_MS).catch(() => ({}));
@@ -67,6 +64,18 @@ export const sloCommand: Command = {
     return 0;
   },
 };
+
+// The same rules as lib/env.ts, without requiring the console's other settings (DATABASE_URL...).
+function prometheusSettings(url: string | undefined, timeout: string | undefined) {
+  const parsed = z
+    .object({
+      PROMETHEUS_URL: z.url({ protocol: /^https?$/, error: "PROMETHEUS_URL must be an http(s) URL" }).default("http://localhost:9090"),
+      PROMETHEUS_TIMEOUT_MS: z.coerce.number({ error: "PROMETHEUS_TIMEOUT_MS must be milliseconds" }).int().positive().default(10_000),
+    })
+    .safeParse({ PROMETHEUS_URL: url || undefined, PROMETHEUS_TIMEOUT_MS: timeout || undefined });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => issue.message).join("; "));
+  return parsed.data;
+}
 
 function percent(value: number | null, digits = 3): string {
   return value === null ? "no data" : `${(value * 100).toFixed(digits)} %`;
