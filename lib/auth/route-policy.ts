@@ -37,6 +37,10 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/tokens/[id]": { DELETE: "viewer" },
   "/api/audit": { GET: "viewer" },
   "/api/audit/export.csv": { GET: "viewer" },
+  "/api/slos": { GET: "viewer" },
+  "/api/slos/[id]": { GET: "viewer" },
+  "/api/slos/[id]/history": { GET: "viewer" },
+  "/api/slos/for-alert": { GET: "viewer" },
 };
 
 /**

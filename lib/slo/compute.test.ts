@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateSlo, rangeFor, statusJson, type Counts, type RangeKey } from "./compute";
+import { evaluateSlo, rangeFor, statusJson, withHistoryLimits, type Counts, type RangeKey } from "./compute";
 import type { SloDefinition } from "./model";
 
 const NOW = new Date("2026-11-21T09:00:00Z");
@@ -121,5 +121,16 @@ describe("rangeFor", () => {
     expect(rangeFor("window", slo(), NOW)).toBe("30d");
     expect(rangeFor("1h", slo(), NOW)).toBe("1h");
     expect(rangeFor("window", slo({ window: { kind: "calendar-month" } }), NOW)).toBe(`${20 * DAY + 9 * 3600}s`);
+  });
+});
+
+describe("withHistoryLimits", () => {
+  it("adds the partial-window flag once, to the SLOs whose window reaches past the history", () => {
+    const week = slo({ id: "w", window: { kind: "rolling", days: 7 } });
+    const month = slo({ id: "m" });
+    const statuses = [week, month].map((definition) => evaluateSlo(definition, every({ bad: 0, total: 1_000_000 }), { now: NOW }));
+    const flagged = withHistoryLimits(statuses, [week, month], { now: NOW, retentionSeconds: 15 * DAY });
+    expect(flagged.map((status) => status.flags)).toEqual([[], ["partial-window"]]);
+    expect(withHistoryLimits(flagged, [week, month], { now: NOW, retentionSeconds: 15 * DAY })[1]?.flags).toEqual(["partial-window"]);
   });
 });

@@ -90,14 +90,7 @@ export function evaluateSlo(
   if (hasTraffic && total !== null && total * budget < MIN_ALLOWED_FAILURES) flags.push("too-few-events");
 
   const length = windowSeconds(slo.window, context.now);
-  const reach = elapsedWindowSeconds(slo.window, context.now);
-  const nowSeconds = context.now.getTime() / 1000;
-  if (
-    (context.retentionSeconds !== undefined && context.retentionSeconds > 0 && context.retentionSeconds < reach) ||
-    (context.oldestSampleSeconds !== undefined && nowSeconds - context.oldestSampleSeconds < reach)
-  ) {
-    flags.push("partial-window");
-  }
+  if (isPartialWindow(slo, context)) flags.push("partial-window");
 
   const burnRates = perBurnWindow((window) => {
     const windowRatio = errorRatio(counts[window]);
@@ -136,6 +129,26 @@ export function evaluateSlo(
     timeToExhaustionSeconds,
     flags,
   };
+}
+
+/** Whether Prometheus keeps (or holds) less history than the SLO's window reaches back. */
+export function isPartialWindow(slo: Pick<SloDefinition, "window">, context: EvaluateContext): boolean {
+  const reach = elapsedWindowSeconds(slo.window, context.now);
+  const nowSeconds = context.now.getTime() / 1000;
+  return (
+    (context.retentionSeconds !== undefined && context.retentionSeconds > 0 && context.retentionSeconds < reach) ||
+    (context.oldestSampleSeconds !== undefined && nowSeconds - context.oldestSampleSeconds < reach)
+  );
+}
+
+/** Adds the partial-window flag where the history limits (learnt in parallel with the figures) call for it. */
+export function withHistoryLimits(statuses: readonly SloStatus[], slos: readonly SloDefinition[], context: EvaluateContext): SloStatus[] {
+  const byId = new Map(slos.map((slo) => [slo.id, slo]));
+  return statuses.map((status) => {
+    const slo = byId.get(status.id);
+    if (!slo || status.flags.includes("partial-window") || !isPartialWindow(slo, context)) return status;
+    return { ...status, flags: [...status.flags, "partial-window"] };
+  });
 }
 
 /** The range each key stands for: burn windows as written, the SLO window as its length so far. */
