@@ -21,6 +21,8 @@ export type Flag =
 export interface Counts {
   bad: number | null;
   total: number | null;
+  /** Good events, when failed ones are counted as total - good. */
+  good?: number | null;
   /** For raw error-ratio SLIs: the ratio itself. */
   ratio?: number | null;
 }

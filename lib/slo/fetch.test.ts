@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchedQueries, fetchStatuses, retentionFromFlags, type VectorSample } from "./fetch";
+import { batchedQueries, fetchStatuses, fetchStatusesFromRules, retentionFromFlags, type VectorSample } from "./fetch";
 import type { SloDefinition } from "./model";
 
 const NOW = new Date("2026-11-21T09:00:00Z");
@@ -66,5 +66,34 @@ describe("retention", () => {
     expect(retentionFromFlags({ "storage.tsdb.retention.time": "15d" })).toBe(15 * 86_400);
     expect(retentionFromFlags({ "storage.tsdb.retention.time": "0s" })).toBeUndefined();
     expect(retentionFromFlags({})).toBeUndefined();
+  });
+});
+
+describe("figures from recording rules", () => {
+  it("read the recorded ratios and window counts in one request", async () => {
+    const requests: string[] = [];
+    const statuses = await fetchStatusesFromRules(
+      [slo("r", { groupBy: "model" })],
+      async (expr) => {
+        requests.push(expr);
+        const identity = { slo_id: "r", slo_service: "svc", slo_name: "r", model: "m1" };
+        return [
+          { labels: { __name__: "slo:error_ratio:rate1h", ...identity }, value: 0.2 },
+          { labels: { __name__: "slo:error_ratio:rate5m", ...identity }, value: 0.3 },
+          { labels: { __name__: "slo:events_bad:window", ...identity, slo_window: "30d" }, value: 50 },
+          { labels: { __name__: "slo:events_total:window", ...identity, slo_window: "30d" }, value: 10_000 },
+          { labels: { __name__: "slo:objective:ratio", ...identity }, value: 0.99 },
+        ];
+      },
+      { now: NOW },
+    );
+    expect(requests).toHaveLength(1);
+    expect(statuses).toHaveLength(1);
+    expect(statuses[0]?.group).toEqual({ label: "model", value: "m1" });
+    expect(statuses[0]?.errorBudgetRemaining).toBeCloseTo(0.5, 10);
+    expect(statuses[0]?.burnRates["1h"]).toBeCloseTo(20, 10);
+    expect(statuses[0]?.burnRates["5m"]).toBeCloseTo(30, 10);
+    expect(statuses[0]?.alerts.page).toBe(true);
+    expect(statuses[0]?.burnRates["3d"]).toBeNull();
   });
 });

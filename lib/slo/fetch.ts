@@ -1,7 +1,7 @@
 import { evaluateSlo, rangeFor, type Counts, type EvaluateContext, type RangeKey, type SloStatus } from "./compute";
 import { parseDuration } from "./duration";
 import { BURN_WINDOWS, type SloDefinition } from "./model";
-import { batchExpression, eventQueries, type BatchPart } from "./promql";
+import { batchExpression, eventParts, type BatchPart } from "./promql";
 
 /** One sample of an instant vector. */
 export interface VectorSample {
@@ -18,13 +18,13 @@ export const RANGE_KEYS: readonly RangeKey[] = ["window", ...BURN_WINDOWS];
 export function batchedQueries(slos: readonly SloDefinition[], now: Date): Array<{ key: RangeKey; expr: string }> {
   return RANGE_KEYS.map((key) => {
     const parts = slos.flatMap((slo): BatchPart[] => {
-      const queries = eventQueries(slo, rangeFor(key, slo, now));
-      return queries.kind === "counts"
-        ? [
-            { sloId: slo.id, part: "bad", expr: queries.bad },
-            { sloId: slo.id, part: "total", expr: queries.total },
-          ]
-        : [{ sloId: slo.id, part: "ratio", expr: queries.ratio }];
+      const queries = eventParts(slo, rangeFor(key, slo, now));
+      if (queries.kind === "ratio") return [{ sloId: slo.id, part: "ratio", expr: queries.ratio }];
+      return [
+        { sloId: slo.id, part: "total", expr: queries.total },
+        ...(queries.bad ? [{ sloId: slo.id, part: "bad" as const, expr: queries.bad }] : []),
+        ...(queries.good ? [{ sloId: slo.id, part: "good" as const, expr: queries.good }] : []),
+      ];
     });
     return { key, expr: batchExpression(parts) };
   });
@@ -64,13 +64,33 @@ export function collectCounts(
       const counts = entry.counts[key] ?? { bad: null, total: null };
       const value = Number.isFinite(sample.value) ? sample.value : null;
       if (part === "bad") counts.bad = value;
+      else if (part === "good") counts.good = value;
       else if (part === "total") counts.total = value;
       else if (part === "ratio") counts.ratio = value;
       entry.counts[key] = counts;
       groups.set(groupKey, entry);
     }
   }
+  for (const slo of slos) {
+    const missing = missingMeaning(slo);
+    for (const entry of result.get(slo.id)?.values() ?? []) {
+      for (const counts of Object.values(entry.counts)) resolveBad(counts, missing);
+    }
+  }
   return result;
+}
+
+function missingMeaning(slo: SloDefinition): "zero" | "all" | "unknown" {
+  if (slo.sli.kind !== "ratio") return "unknown";
+  return slo.sli.errors ? "zero" : "all";
+}
+
+/** Failed events from the parts the batch asked for: total - good, or what a missing part means. */
+function resolveBad(counts: Counts, missing: "zero" | "all" | "unknown"): void {
+  if (counts.bad !== null || counts.ratio !== undefined || counts.total === null) return;
+  if (counts.good !== undefined && counts.good !== null) counts.bad = Math.max(0, counts.total - counts.good);
+  else if (missing === "zero") counts.bad = 0;
+  else if (missing === "all") counts.bad = counts.total;
 }
 
 /** Evaluates counts into statuses: one per SLO, or one per group value; a silent SLO still gets a (no-data) row. */
@@ -107,3 +127,30 @@ export async function fetchStatuses(
   return statusesFromCounts(slos, collectCounts(slos, answers), context);
 }
 
+
+const RULE_SERIES = /^slo:(error_ratio:rate(5m|30m|1h|2h|6h|1d|3d)|events_bad:window|events_total:window)$/;
+const IDENTITY_LABELS = new Set(["__name__", "slo_id", "slo_service", "slo_name", "slo_window", "slo_part"]);
+
+/**
+ * Every SLO's figures from the series `vigil slo rules` records, in one request. Cheaper than the
+ * batched queries, but only as fresh as the last rule evaluation (the window counts every 5 minutes).
+ */
+export async function fetchStatusesFromRules(
+  slos: readonly SloDefinition[],
+  query: InstantQueryFn,
+  context: EvaluateContext,
+): Promise<SloStatus[]> {
+  if (slos.length === 0) return [];
+  const samples = await query('{__name__=~"slo:error_ratio:rate.+|slo:events_(bad|total):window", slo_id!=""}', context.now);
+  const answers = new Map<RangeKey, VectorSample[]>();
+  for (const sample of samples) {
+    const name = sample.labels.__name__ ?? "";
+    if (!RULE_SERIES.test(name)) continue;
+    const window = /rate(\w+)$/.exec(name)?.[1];
+    const key: RangeKey = name.endsWith(":window") ? "window" : (BURN_WINDOWS.find((candidate) => candidate === window) ?? "5m");
+    const part = name === "slo:events_bad:window" ? "bad" : name === "slo:events_total:window" ? "total" : "ratio";
+    const labels = Object.fromEntries(Object.entries(sample.labels).filter(([label]) => !IDENTITY_LABELS.has(label)));
+    answers.set(key, [...(answers.get(key) ?? []), { labels: { ...labels, slo_id: sample.labels.slo_id ?? "", slo_part: part }, value: sample.value }]);
+  }
+  return statusesFromCounts(slos, collectCounts(slos, [...answers].map(([key, list]) => ({ key, samples: list }))), context);
+}

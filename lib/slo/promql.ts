@@ -33,6 +33,27 @@ function asCount(query: string, range: string): string {
   return `(${query}) * ${parseDuration(range) ?? 0}`;
 }
 
+function goodAndTotal(
+  slo: Pick<SloDefinition, "groupBy">,
+  sli: Extract<SloDefinition["sli"], { kind: "latency" | "bool" }>,
+  range: string,
+): { total: string; good: string } {
+  const sum = sumBy(slo);
+  if (sli.kind === "latency") {
+    const edge = leValue(sli.le) ?? Number.NaN;
+    return {
+      total: `${sum} (increase(${selectorText(sli.histogram, [], "_count")}[${range}]))`,
+      good: `${sum} (increase(${selectorText(sli.histogram, [`le=~"${leMatcherRegex(edge)}"`], "_bucket")}[${range}]))`,
+    };
+  }
+  const step = boolStepMinutes(range);
+  const scale = step === 1 ? "" : ` * ${step}`;
+  return {
+    total: `${sum} (count_over_time((${sli.expr})[${range}:${step}m]))${scale}`,
+    good: `${sum} (sum_over_time((${sli.expr})[${range}:${step}m]))${scale}`,
+  };
+}
+
 export function eventQueries(slo: Pick<SloDefinition, "sli" | "groupBy">, range: string): EventQueries {
   const sum = sumBy(slo);
   const sli = slo.sli;
@@ -44,18 +65,10 @@ export function eventQueries(slo: Pick<SloDefinition, "sli" | "groupBy">, range:
       const good = sli.good ? `${sum} (increase(${selectorText(sli.good)}[${range}]))` : "vector(0)";
       return { kind: "counts", bad: `(${total} - (${good} or ${total} * 0))`, total };
     }
-    case "latency": {
-      const edge = leValue(sli.le) ?? Number.NaN;
-      const total = `${sum} (increase(${selectorText(sli.histogram, [], "_count")}[${range}]))`;
-      // No `or` here: a threshold that is not a bucket edge must show as missing, not as "all slow".
-      const good = `${sum} (increase(${selectorText(sli.histogram, [`le=~"${leMatcherRegex(edge)}"`], "_bucket")}[${range}]))`;
-      return { kind: "counts", bad: `(${total} - ${good})`, total };
-    }
+    case "latency":
     case "bool": {
-      const step = boolStepMinutes(range);
-      const scale = step === 1 ? "" : ` * ${step}`;
-      const total = `${sum} (count_over_time((${sli.expr})[${range}:${step}m]))${scale}`;
-      const good = `${sum} (sum_over_time((${sli.expr})[${range}:${step}m]))${scale}`;
+      // No `or` here: a threshold that is not a bucket edge must show as missing, not as "all slow".
+      const { total, good } = goodAndTotal(slo, sli, range);
       return { kind: "counts", bad: `(${total} - ${good})`, total };
     }
     case "events":
@@ -64,6 +77,36 @@ export function eventQueries(slo: Pick<SloDefinition, "sli" | "groupBy">, range:
         bad: asCount(fillTemplate(sli.errorQuery, range), range),
         total: asCount(fillTemplate(sli.totalQuery, range), range),
       };
+    case "raw":
+      return { kind: "ratio", ratio: `(${fillTemplate(sli.errorRatioQuery, range)})` };
+  }
+}
+
+/**
+ * The cheaper form for batched figures: each selector evaluated once, the subtraction done by the
+ * caller. `missing` says what a missing bad/good part means where there are events: no errors yet
+ * ("zero" failed), no good events yet ("all" failed), or nothing known ("unknown").
+ */
+export type EventParts =
+  | { kind: "parts"; total: string; bad?: string; good?: string; missing: "zero" | "all" | "unknown" }
+  | { kind: "ratio"; ratio: string };
+
+export function eventParts(slo: Pick<SloDefinition, "sli" | "groupBy">, range: string): EventParts {
+  const sum = sumBy(slo);
+  const sli = slo.sli;
+  switch (sli.kind) {
+    case "ratio": {
+      const total = `${sum} (increase(${selectorText(sli.total)}[${range}]))`;
+      if (sli.errors) return { kind: "parts", total, bad: `${sum} (increase(${selectorText(sli.errors)}[${range}]))`, missing: "zero" };
+      return { kind: "parts", total, good: sli.good ? `${sum} (increase(${selectorText(sli.good)}[${range}]))` : undefined, missing: "all" };
+    }
+    case "latency":
+    case "bool":
+      return { kind: "parts", ...goodAndTotal(slo, sli, range), missing: "unknown" };
+    case "events": {
+      const counts = eventQueries(slo, range);
+      return counts.kind === "counts" ? { kind: "parts", total: counts.total, bad: counts.bad, missing: "unknown" } : counts;
+    }
     case "raw":
       return { kind: "ratio", ratio: `(${fillTemplate(sli.errorRatioQuery, range)})` };
   }
@@ -101,7 +144,7 @@ export function tagged(expr: string, labels: Record<string, string>): string {
 
 export interface BatchPart {
   sloId: string;
-  part: "bad" | "total" | "ratio";
+  part: "bad" | "good" | "total" | "ratio";
   expr: string;
 }
 
