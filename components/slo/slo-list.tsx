@@ -159,7 +159,10 @@ export function SloList({ filter }: SloListProps) {
                   ))}
                 </DataTable>
               )}
-              <p className="mt-2 text-xs text-slate-500">Evaluated at {new Date(data.evaluatedAt).toLocaleTimeString()}.</p>
+              <p className="mt-2 text-xs text-slate-500">
+                Evaluated at {new Date(data.evaluatedAt).toLocaleTimeString()}: {data.rows.filter((row) => row.source === "rules").length} rows from
+                recording rules (window counts up to 5 minutes old), {data.rows.filter((row) => row.source === "queries").length} computed from the raw series.
+              </p>
             </>
           );
         }}

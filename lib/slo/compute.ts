@@ -144,12 +144,13 @@ export function isPartialWindow(slo: Pick<SloDefinition, "window">, context: Eva
 }
 
 /** Adds the partial-window flag where the history limits (learnt in parallel with the figures) call for it. */
-export function withHistoryLimits(statuses: readonly SloStatus[], slos: readonly SloDefinition[], context: EvaluateContext): SloStatus[] {
+export function withHistoryLimits<T extends SloStatus>(statuses: readonly T[], slos: readonly SloDefinition[], context: EvaluateContext): T[] {
   const byId = new Map(slos.map((slo) => [slo.id, slo]));
   return statuses.map((status) => {
     const slo = byId.get(status.id);
     if (!slo || status.flags.includes("partial-window") || !isPartialWindow(slo, context)) return status;
-    return { ...status, flags: [...status.flags, "partial-window"] };
+    const flags: Flag[] = [...status.flags, "partial-window"];
+    return { ...status, flags };
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchedQueries, fetchStatuses, fetchStatusesFromRules, retentionFromFlags, type VectorSample } from "./fetch";
+import { batchedQueries, fetchStatuses, fetchStatusesFromRules, fetchStatusesPreferringRules, retentionFromFlags, type VectorSample } from "./fetch";
 import type { SloDefinition } from "./model";
 
 const NOW = new Date("2026-11-21T09:00:00Z");
@@ -95,5 +95,46 @@ describe("figures from recording rules", () => {
     expect(statuses[0]?.burnRates["5m"]).toBeCloseTo(30, 10);
     expect(statuses[0]?.alerts.page).toBe(true);
     expect(statuses[0]?.burnRates["3d"]).toBeNull();
+  });
+});
+
+describe("figures preferring recording rules", () => {
+  it("use recorded series where they match the definition and batched queries for the rest", async () => {
+    const recorded = slo("rec");
+    const stale = slo("stale");
+    const fresh = slo("fresh");
+    const requests: string[] = [];
+    const statuses = await fetchStatusesPreferringRules(
+      [recorded, stale, fresh],
+      async (expr) => {
+        requests.push(expr);
+        if (expr.startsWith("{__name__")) {
+          const id = (slo_id: string) => ({ slo_id, slo_service: "svc", slo_name: slo_id });
+          return [
+            { labels: { __name__: "slo:objective:ratio", ...id("rec") }, value: 0.99 },
+            { labels: { __name__: "slo:events_bad:window", ...id("rec") }, value: 10 },
+            { labels: { __name__: "slo:events_total:window", ...id("rec") }, value: 10_000 },
+            // Rules generated before the objective changed to 99 %: not trusted.
+            { labels: { __name__: "slo:objective:ratio", ...id("stale") }, value: 0.95 },
+            { labels: { __name__: "slo:events_total:window", ...id("stale") }, value: 10_000 },
+          ];
+        }
+        return [
+          { labels: { slo_id: "stale", slo_part: "total" }, value: 1000 },
+          { labels: { slo_id: "fresh", slo_part: "total" }, value: 1000 },
+        ];
+      },
+      { now: NOW },
+    );
+    expect(statuses.map((status) => [status.id, status.source])).toEqual([
+      ["rec", "rules"],
+      ["stale", "queries"],
+      ["fresh", "queries"],
+    ]);
+    expect(statuses[0]?.errorBudgetRemaining).toBeCloseTo(0.9, 10);
+    // Missing error series where there is traffic: no errors yet, not no data.
+    expect(statuses[1]?.sli).toBe(1);
+    expect(requests).toHaveLength(9);
+    expect(requests.slice(1).every((expr) => !expr.includes('"rec"'))).toBe(true);
   });
 });

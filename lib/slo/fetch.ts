@@ -140,11 +140,50 @@ export async function fetchStatusesFromRules(
   query: InstantQueryFn,
   context: EvaluateContext,
 ): Promise<SloStatus[]> {
+  return (await readRecordedStatuses(slos, query, context)).statuses;
+}
+
+/**
+ * Figures from recording rules where they exist, batched queries for the rest: an SLO counts as
+ * recorded when its window counts are recorded with its current objective (rules generated from an
+ * older version of the file are not trusted).
+ */
+export async function fetchStatusesPreferringRules(
+  slos: readonly SloDefinition[],
+  query: InstantQueryFn,
+  context: EvaluateContext,
+): Promise<Array<SloStatus & { source: "rules" | "queries" }>> {
   if (slos.length === 0) return [];
-  const samples = await query('{__name__=~"slo:error_ratio:rate.+|slo:events_(bad|total):window", slo_id!=""}', context.now);
+  const recorded = await readRecordedStatuses(slos, query, context);
+  const rest = slos.filter((slo) => !recorded.covered.has(slo.id));
+  const computed = await fetchStatuses(rest, query, context);
+  const byId = new Map<string, Array<SloStatus & { source: "rules" | "queries" }>>();
+  for (const status of recorded.statuses) {
+    if (recorded.covered.has(status.id)) byId.set(status.id, [...(byId.get(status.id) ?? []), { ...status, source: "rules" }]);
+  }
+  for (const status of computed) byId.set(status.id, [...(byId.get(status.id) ?? []), { ...status, source: "queries" }]);
+  return slos.flatMap((slo) => byId.get(slo.id) ?? []);
+}
+
+async function readRecordedStatuses(
+  slos: readonly SloDefinition[],
+  query: InstantQueryFn,
+  context: EvaluateContext,
+): Promise<{ statuses: SloStatus[]; covered: Set<string> }> {
+  if (slos.length === 0) return { statuses: [], covered: new Set() };
+  const objectives = new Map(slos.map((slo) => [slo.id, slo.objective]));
+  const covered = new Set<string>();
+  const samples = await query('{__name__=~"slo:error_ratio:rate.+|slo:events_(bad|total):window|slo:objective:ratio", slo_id!=""}', context.now);
   const answers = new Map<RangeKey, VectorSample[]>();
+  const withWindow = new Set<string>();
   for (const sample of samples) {
     const name = sample.labels.__name__ ?? "";
+    const id = sample.labels.slo_id ?? "";
+    if (name === "slo:objective:ratio") {
+      if (Math.abs(sample.value - (objectives.get(id) ?? Number.NaN)) < 1e-9) covered.add(id);
+      continue;
+    }
+    if (name === "slo:events_total:window") withWindow.add(id);
     if (!RULE_SERIES.test(name)) continue;
     const window = /rate(\w+)$/.exec(name)?.[1];
     const key: RangeKey = name.endsWith(":window") ? "window" : (BURN_WINDOWS.find((candidate) => candidate === window) ?? "5m");
@@ -152,5 +191,6 @@ export async function fetchStatusesFromRules(
     const labels = Object.fromEntries(Object.entries(sample.labels).filter(([label]) => !IDENTITY_LABELS.has(label)));
     answers.set(key, [...(answers.get(key) ?? []), { labels: { ...labels, slo_id: sample.labels.slo_id ?? "", slo_part: part }, value: sample.value }]);
   }
-  return statusesFromCounts(slos, collectCounts(slos, [...answers].map(([key, list]) => ({ key, samples: list }))), context);
+  for (const id of covered) if (!withWindow.has(id)) covered.delete(id);
+  return { statuses: statusesFromCounts(slos, collectCounts(slos, [...answers].map(([key, list]) => ({ key, samples: list }))), context), covered };
 }

@@ -4,7 +4,7 @@ import { getAlertsOverview } from "@/lib/data/alerts";
 import { NotFoundError } from "@/lib/errors";
 import { getPrometheus } from "@/lib/prometheus/client";
 import { withHistoryLimits, type SloStatus } from "./compute";
-import { fetchStatuses, retentionFromFlags, type InstantQueryFn } from "./fetch";
+import { fetchStatusesPreferringRules, retentionFromFlags, type InstantQueryFn } from "./fetch";
 import { historyPlan, historyPoints, type HistoryPoint } from "./history";
 import { loadSlos } from "./load";
 import { windowLabel, type SloDefinition } from "./model";
@@ -33,6 +33,8 @@ export function readSloCatalog(): SloCatalog {
 
 /** One row of the list: figures plus what the filters read. */
 export interface SloRow extends SloStatus {
+  /** Read from the series `vigil slo rules` records, or computed from the raw series. */
+  source: "rules" | "queries";
   description: string;
   labels: Record<string, string>;
   sliKind: SloDefinition["sli"]["kind"];
@@ -62,7 +64,7 @@ async function historyLimits(signal?: AbortSignal): Promise<{ retentionSeconds?:
   return { retentionSeconds, oldestSampleSeconds: oldestSample !== undefined && Number.isFinite(oldestSample) ? oldestSample : undefined };
 }
 
-function rowsOf(slos: readonly SloDefinition[], statuses: readonly SloStatus[]): SloRow[] {
+function rowsOf(slos: readonly SloDefinition[], statuses: ReadonlyArray<SloStatus & { source: "rules" | "queries" }>): SloRow[] {
   const byId = new Map(slos.map((slo) => [slo.id, slo]));
   return statuses.flatMap((status) => {
     const slo = byId.get(status.id);
@@ -70,12 +72,15 @@ function rowsOf(slos: readonly SloDefinition[], statuses: readonly SloStatus[]):
   });
 }
 
-/** Every SLO's figures: eight batched Prometheus queries for the whole list, plus two for the history limits. */
+/**
+ * Every SLO's figures: one request for what the recording rules hold, eight batched queries for the
+ * SLOs they do not cover, and two for the history limits.
+ */
 export async function listSlos(signal?: AbortSignal, only?: (slo: SloDefinition) => boolean): Promise<SloList> {
   const catalog = readSloCatalog();
   const slos = only ? catalog.slos.filter(only) : catalog.slos;
   const now = new Date();
-  const [limits, statuses] = await Promise.all([historyLimits(signal), fetchStatuses(slos, instantQuery(signal), { now })]);
+  const [limits, statuses] = await Promise.all([historyLimits(signal), fetchStatusesPreferringRules(slos, instantQuery(signal), { now })]);
   const flagged = withHistoryLimits(statuses, slos, { now, ...limits });
   return { rows: rowsOf(slos, flagged), problems: catalog.problems, evaluatedAt: now.toISOString() };
 }
