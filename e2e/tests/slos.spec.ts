@@ -2,13 +2,16 @@ import { SlosPage } from "../pages/slos-page.ts";
 import { expect, test } from "../fixtures/test.ts";
 
 test.describe("SLOs", () => {
+  // The first list evaluates every shipped SLO over 30-day windows on a busy test machine.
+  test.setTimeout(120_000);
+
   test("the list shows every shipped SLO with live figures from Prometheus", async ({ page }) => {
     const slos = new SlosPage(page);
     await slos.goto();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "SLOs" })).toHaveAttribute("aria-current", "page");
 
     const availability = slos.row("counterfactual-lab availability");
-    await expect(availability).toBeVisible();
+    await expect(availability).toBeVisible({ timeout: 60_000 });
     // Live data: the exporter's requests reached Prometheus, so the SLI is a percentage, not "no data".
     await expect(availability.getByRole("cell").nth(3)).toHaveText(/^\d{2,3}\.\d{3} %$/, { timeout: 60_000 });
     await expect(availability.getByRole("meter", { name: "Error budget remaining" })).toBeVisible();
@@ -23,7 +26,7 @@ test.describe("SLOs", () => {
   test("filters by service in the URL", async ({ page }) => {
     const slos = new SlosPage(page);
     await slos.goto();
-    await expect(slos.row("counterfactual-lab availability")).toBeVisible();
+    await expect(slos.row("counterfactual-lab availability")).toBeVisible({ timeout: 60_000 });
     await slos.filterByService("inferno");
     await expect(page).toHaveURL(/service=inferno/);
     await expect(slos.row("counterfactual-lab availability")).toHaveCount(0);
@@ -37,7 +40,7 @@ test.describe("SLOs", () => {
   test("an SLO's page shows figures, burn rates, charts, alerts and links", async ({ page }) => {
     const slos = new SlosPage(page);
     await slos.goto();
-    await slos.row("counterfactual-lab availability").getByRole("link", { name: "availability" }).click();
+    await slos.row("counterfactual-lab availability").getByRole("link", { name: "availability" }).click({ timeout: 60_000 });
     await expect(page).toHaveURL(/\/slos\/counterfactual-lab--availability$/);
     await expect(page.getByRole("heading", { name: "counterfactual-lab · availability", level: 1 })).toBeVisible();
 
@@ -94,7 +97,7 @@ test.describe("SLOs", () => {
     test("reads the list", async ({ page }) => {
       const slos = new SlosPage(page);
       await slos.goto();
-      await expect(slos.row("counterfactual-lab availability")).toBeVisible();
+      await expect(slos.row("counterfactual-lab availability")).toBeVisible({ timeout: 60_000 });
     });
   });
 });

@@ -115,7 +115,8 @@ export function sloRuleGroups(slos: readonly SloDefinition[]): RuleGroup[] {
     if (slo.alerting.page) burn.push(burnAlert(slo, "page"));
     if (slo.alerting.ticket) burn.push(burnAlert(slo, "ticket"));
     if (slo.alerting.absent) burn.push(absentAlert(slo));
-    const groups: RuleGroup[] = [{ name: `slo:${slo.id}`, rules: burn }];
+    // 30s is plenty for windows of 5 minutes and more, and keeps a fast-scraping Prometheus from spending itself on SLO rules.
+    const groups: RuleGroup[] = [{ name: `slo:${slo.id}`, interval: "30s", rules: burn }];
     const counts = eventQueries(slo, windowKey(slo.window));
     if (slo.window.kind === "rolling" && counts.kind === "counts") {
       const windowLabels = { ...labels, slo_window: windowKey(slo.window) };
