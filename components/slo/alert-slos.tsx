@@ -5,16 +5,13 @@ import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { QueryState } from "@/components/ui/query-state";
 import { alertSlosQuery } from "@/lib/queries/slos";
+import { sloHref } from "@/lib/slo/alert-match";
 import { formatBurn, formatPercent } from "@/lib/slo/view";
 import { BudgetBar } from "./slo-badges";
 
 export interface AlertSlosProps {
   /** The alert's labels: its `slo_id`, else its `service` (and a grouped SLO's label) pick the SLOs. */
   labels: Record<string, string>;
-}
-
-function sloLink(id: string, group?: string): string {
-  return `/slos/${encodeURIComponent(id)}${group !== undefined ? `?group=${encodeURIComponent(group)}` : ""}`;
 }
 
 /** The SLOs an alert is about, burning ones first: for the alert page. */
@@ -27,7 +24,7 @@ export function AlertSlos({ labels }: AlertSlosProps) {
           <ul className="divide-y divide-edge text-sm">
             {data.rows.map((row) => (
               <li key={row.key} className="flex flex-wrap items-center gap-3 py-2">
-                <Link href={sloLink(row.id, row.group?.value)} className="min-w-48 text-info hover:underline">
+                <Link href={sloHref(row.id, row.group?.value)} className="min-w-48 text-info hover:underline">
                   {row.service} · {row.slo}
                   {row.group ? ` (${row.group.value})` : ""}
                 </Link>

@@ -7,6 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { QueryState } from "@/components/ui/query-state";
 import { sloListQuery } from "@/lib/queries/slos";
+import { sloHref } from "@/lib/slo/alert-match";
 import { BURN_WINDOWS } from "@/lib/slo/model";
 import { filterAndSort, filterOptions, formatPercent, rowHealth, type ListFilter } from "@/lib/slo/view";
 import { BudgetBar, BurnBadge, FlagBadges, HealthBadge, windowDays } from "./slo-badges";
@@ -24,10 +25,6 @@ function queryString(filter: ListFilter): string {
   }
   const text = params.toString();
   return text ? `?${text}` : "";
-}
-
-export function sloHref(id: string, group?: string): string {
-  return `/slos/${encodeURIComponent(id)}${group !== undefined ? `?group=${encodeURIComponent(group)}` : ""}`;
 }
 
 /** Every SLO with its figures; filters and sort live in the URL so a view can be shared. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import { getAlertsOverview } from "@/lib/data/alerts";
 import { NotFoundError } from "@/lib/errors";
 import { getPrometheus } from "@/lib/prometheus/client";
+import { rowsForAlert, sloMatchesAlert } from "./alert-match";
 import { withHistoryLimits, type SloStatus } from "./compute";
 import { fetchStatusesPreferringRules, retentionFromFlags, type InstantQueryFn } from "./fetch";
 import { historyPlan, historyPoints, type HistoryPoint } from "./history";
@@ -193,11 +194,6 @@ export interface AlertSlos {
  * `service`; for grouped SLOs, only the group value the alert carries. Burning ones first.
  */
 export async function slosForAlert(labels: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<AlertSlos> {
-  const matches = (slo: SloDefinition) => (labels.slo_id ? slo.id === labels.slo_id : labels.service !== undefined && slo.service === labels.service);
-  const list = await listSlos(signal, matches);
-  const rows = list.rows
-    .filter((row) => !row.group || labels[row.group.label] === undefined || labels[row.group.label] === row.group.value)
-    .map((row) => ({ ...row, burning: row.alerts.page || row.alerts.ticket || (row.burnRates["1h"] ?? 0) > 1 }))
-    .sort((a, b) => Number(b.burning) - Number(a.burning) || (b.burnRates["1h"] ?? 0) - (a.burnRates["1h"] ?? 0));
-  return { rows, evaluatedAt: list.evaluatedAt };
+  const list = await listSlos(signal, (slo) => sloMatchesAlert(slo, labels));
+  return { rows: rowsForAlert(list.rows, labels), evaluatedAt: list.evaluatedAt };
 }
