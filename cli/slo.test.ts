@@ -48,3 +48,24 @@ describe("vigil slo", () => {
     expect(printed).toContain("record: slo:error_ratio:rate5m");
   });
 });
+
+describe("vigil slo status table", () => {
+  it("prints one line per SLO with its figures, alerts and flags", async () => {
+    const { statusTable } = await import("./slo");
+    const { evaluateSlo } = await import("@/lib/slo/compute");
+    const { loadSlos } = await import("@/lib/slo/load");
+    const loaded = loadSlos("slos/counterfactual-lab.yaml");
+    if (!loaded.ok || !loaded.slos[0]) throw new Error("the shipped file should load");
+    const counts = { bad: 400, total: 1_000_000 };
+    const status = evaluateSlo(loaded.slos[0], { window: counts, "5m": { bad: 30, total: 1000 }, "1h": { bad: 300, total: 10_000 } }, { now: new Date() });
+    const silent = evaluateSlo(loaded.slos[0], {}, { now: new Date() });
+    const [header, line, empty] = statusTable([status, silent]).split("\n");
+    expect(header).toMatch(/^SLO\s+objective\s+SLI\s+budget left\s+events left\s+5m\s+30m\s+1h/);
+    expect(line).toContain("counterfactual-lab/availability (30d)");
+    expect(line).toContain("99.960 %");
+    expect(line).toContain("60.0 %");
+    expect(line).toContain("PAGE");
+    expect(empty).toContain("no data");
+    expect(empty).toContain("no-data");
+  });
+});

@@ -54,10 +54,17 @@ export const sloCommand: Command = {
     const settings = prometheusSettings(values["prometheus-url"] ?? process.env.PROMETHEUS_URL, process.env.PROMETHEUS_TIMEOUT_MS);
     const now = values.time ? new Date(values.time) : new Date();
     if (Number.isNaN(now.getTime())) throw new UsageError(`--time is not a time: ${values.time}`);
-    const flags = await httpFlags(settings.PROMETHEUS_URL, settings.PROMETHEUS_TIMEOUT_MS).catch(() => ({}));
-    const statuses = await fetchStatuses(loaded.slos, httpInstantQuery(settings.PROMETHEUS_URL, Math.max(settings.PROMETHEUS_TIMEOUT_MS, 30_000)), {
+    const query = httpInstantQuery(settings.PROMETHEUS_URL, Math.max(settings.PROMETHEUS_TIMEOUT_MS, 30_000));
+    // History limits are best effort: a Prometheus that hides its flags or does not scrape itself just goes unflagged.
+    const [flags, oldest] = await Promise.all([
+      httpFlags(settings.PROMETHEUS_URL, settings.PROMETHEUS_TIMEOUT_MS).catch(() => ({})),
+      query('min(prometheus_tsdb_lowest_timestamp_seconds{job="prometheus"})', now).catch(() => []),
+    ]);
+    const oldestSample = oldest[0]?.value;
+    const statuses = await fetchStatuses(loaded.slos, query, {
       now,
       retentionSeconds: retentionFromFlags(flags),
+      oldestSampleSeconds: oldestSample !== undefined && Number.isFinite(oldestSample) ? oldestSample : undefined,
     });
     if (values.json) console.log(JSON.stringify(statuses.map(statusJson), null, 2));
     else console.log(statusTable(statuses));
