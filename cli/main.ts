@@ -3,11 +3,13 @@ import { dbCommand } from "./db.ts";
 import { demoCommand } from "./demo.ts";
 import { runbooksCommand } from "./runbooks.ts";
 import { stackCommand } from "./stack.ts";
+import { sloCommand } from "./slo.ts";
 import { testCommand } from "./test.ts";
 import { UsageError, type Command } from "./command.ts";
 
 const COMMANDS: Command[] = [demoCommand, stackCommand, dbCommand, testCommand, runbooksCommand];
 const COMMANDS: Command[] = [demoCommand, stackCommand, dbCommand, testCommand, dashboardsCommand];
+const COMMANDS: Command[] = [demoCommand, stackCommand, dbCommand, testCommand, sloCommand];
 
 const USAGE = `Usage: vigil <command> [options]
 

@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/runbooks", label: "Runbooks", minRole: "viewer" },
   { href: "/explore", label: "Explore", minRole: "viewer" },
   { href: "/audit", label: "Audit", minRole: "viewer" },
+  { href: "/slos", label: "SLOs", minRole: "viewer" },
   { href: "/admin/tokens", label: "Tokens", minRole: "viewer" },
   { href: "/admin/users", label: "Users", minRole: "admin", group: "Admin" },
   { href: "/admin/sessions", label: "Sessions", minRole: "admin", group: "Admin" },

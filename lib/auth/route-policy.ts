@@ -70,6 +70,10 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/silences/[id]": { GET: "viewer", PUT: "responder", DELETE: "responder" },
   "/api/maintenance-windows": { GET: "viewer", POST: "responder" },
   "/api/maintenance-windows/[id]": { PUT: "responder", DELETE: "responder" },
+  "/api/slos": { GET: "viewer" },
+  "/api/slos/[id]": { GET: "viewer" },
+  "/api/slos/[id]/history": { GET: "viewer" },
+  "/api/slos/for-alert": { GET: "viewer" },
 };
 
 /**
