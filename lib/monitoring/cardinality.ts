@@ -8,11 +8,12 @@ import type { NameCount, TsdbStatus } from "@/lib/prometheus/types";
 /** The full-scan view the seed documents recommend; run only on demand, with a timeout. */
 export const TOPK_METRICS_QUERY = 'topk(10, count by (__name__)({__name__=~".+"}))';
 
-export const CHURN_QUERIES = {
-  created: "sum(rate(prometheus_tsdb_head_series_created_total[5m]))",
-  removed: "sum(rate(prometheus_tsdb_head_series_removed_total[5m]))",
-  head: "sum(prometheus_tsdb_head_series)",
-} as const;
+/** Series created and removed per second in the head, one chart line each (legend {{series}}). */
+export const CHURN_QUERY =
+  'label_replace(sum(rate(prometheus_tsdb_head_series_created_total[5m])), "series", "created", "", "") or ' +
+  'label_replace(sum(rate(prometheus_tsdb_head_series_removed_total[5m])), "series", "removed", "", "")';
+export const HEAD_SERIES_QUERY = "sum(prometheus_tsdb_head_series)";
+export const LIMIT_OPTIONS = [10, 20, 50, 100] as const;
 
 export const DEFAULT_TOP_LIMIT = 20;
 /** Prometheus's own default, and what servers before 2.47 always return whatever `limit` says. */

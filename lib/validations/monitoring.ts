@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { DEFAULT_TOP_LIMIT } from "@/lib/monitoring/cardinality";
+
+/** GET /api/monitoring/cardinality?limit=: entries per top-N list. */
+export const cardinalityParamsSchema = z.object({
+  limit: z.coerce
+    .number({ error: "limit must be a number" })
+    .int("limit must be a whole number")
+    .min(1, "limit must be at least 1")
+    .max(1000, "limit must be at most 1000")
+    .default(DEFAULT_TOP_LIMIT),
+});
+
+/** GET /api/monitoring/cardinality/topk?timeout=: seconds the full scan may take. */
+export const topkParamsSchema = z.object({
+  timeout: z.coerce
+    .number({ error: "timeout must be a number of seconds" })
+    .int("timeout must be whole seconds")
+    .min(1, "timeout must be at least 1 second")
+    .max(120, "timeout must be at most 120 seconds")
+    .default(20),
+});
+
+export type CardinalityParams = z.infer<typeof cardinalityParamsSchema>;
+export type TopkParams = z.infer<typeof topkParamsSchema>;
