@@ -23,3 +23,12 @@ export const topkParamsSchema = z.object({
 
 export type CardinalityParams = z.infer<typeof cardinalityParamsSchema>;
 export type TopkParams = z.infer<typeof topkParamsSchema>;
+
+/** What POST /api/alerts/test answers (lib/data/test-alerts.ts). */
+export const testAlertResultSchema = z.object({
+  labels: z.record(z.string(), z.string()),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  instances: z.array(z.object({ instance: z.string(), ok: z.boolean(), error: z.string().optional() })),
+});
+export type TestAlertResultBody = z.infer<typeof testAlertResultSchema>;
