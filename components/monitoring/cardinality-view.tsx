@@ -127,7 +127,7 @@ function TopList({ title, entries, total, format, link }: TopListProps) {
               <span aria-hidden className="absolute inset-y-0 left-0 bg-info/15" style={{ width: `${Math.max(1, shareOf(entry.value, total ?? largest) * 100)}%` }} />
               <span className="relative flex justify-between gap-3">
                 {link ? (
-                  <Link href={link(entry.name)} className="truncate text-sky-200 hover:underline">
+                  <Link href={link(entry.name)} prefetch={false} className="truncate text-sky-200 hover:underline">
                     {entry.name}
                   </Link>
                 ) : (

@@ -143,7 +143,7 @@ function RuleItem({ rule, now }: { rule: RuleEntry; now: number }) {
           {Number.isFinite(evaluated) && evaluated > 0 ? ` · evaluated ${formatAgo(evaluated, now)}` : " · not evaluated yet"}
           {rule.evaluationTimeSeconds !== undefined ? ` in ${formatDuration(rule.evaluationTimeSeconds)}` : ""}
         </span>
-        <Link href={exploreHref(rule.query)} className="ml-auto text-xs text-sky-300 hover:underline">
+        <Link href={exploreHref(rule.query)} prefetch={false} className="ml-auto text-xs text-sky-300 hover:underline">
           Open in Explore
         </Link>
       </div>

@@ -9,7 +9,7 @@ test.describe("monitoring the monitoring", () => {
     await monitoring.goto("targets");
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Monitoring" })).toHaveAttribute("aria-current", "page");
     await expect(monitoring.tabs.getByRole("link", { name: "Targets" })).toHaveAttribute("aria-current", "page");
-    await expect(monitoring.job("inferno")).toBeVisible();
+    await expect(monitoring.job("inferno")).toBeVisible({ timeout: 45_000 });
     await expect(monitoring.target("inferno-0")).toContainText("scraped");
 
     const control = `${exporter()}/-/targets/inferno/inferno-2`;
@@ -41,7 +41,7 @@ test.describe("monitoring the monitoring", () => {
     const monitoring = new MonitoringPage(page);
     await monitoring.goto("rules", "type=alerting&q=TargetDown");
     const rule = monitoring.rule("TargetDown").first();
-    await expect(rule).toBeVisible();
+    await expect(rule).toBeVisible({ timeout: 45_000 });
     await expect(rule).toContainText("alerting");
     await expect(rule).toContainText("health ok");
     const explore = rule.getByRole("link", { name: "Open in Explore" });
@@ -54,7 +54,7 @@ test.describe("monitoring the monitoring", () => {
     const monitoring = new MonitoringPage(page);
     await monitoring.goto("cardinality", "limit=10");
     const head = monitoring.panel("Head block");
-    await expect(head.getByText("Head series")).toBeVisible();
+    await expect(head.getByText("Head series")).toBeVisible({ timeout: 45_000 });
     await expect(page.getByRole("region", { name: "Metrics with the most series" }).getByRole("listitem")).toHaveCount(10);
     await expect(page.getByRole("region", { name: "Label pairs with the most series" })).toContainText("job=");
     await expect(page.getByRole("img", { name: "Series in the head block" })).toBeVisible({ timeout: 30_000 });
@@ -68,7 +68,7 @@ test.describe("monitoring the monitoring", () => {
   test("routing: the tree with receivers but no secrets, a route tester, inhibition rules", async ({ page }) => {
     const monitoring = new MonitoringPage(page);
     await monitoring.goto("routing");
-    await expect(monitoring.route("root")).toContainText("team-ml");
+    await expect(monitoring.route("root")).toContainText("team-ml", { timeout: 45_000 });
     await expect(monitoring.route("root.0")).toContainText('severity="critical"');
     await expect(monitoring.route("root.0")).toContainText("continue");
     await expect(page.getByRole("list", { name: "Receivers" })).toContainText("pager (webhook)");
@@ -84,14 +84,14 @@ test.describe("monitoring the monitoring", () => {
 
     await monitoring.labelsInput.fill('severity=~"x"');
     await page.getByRole("button", { name: "Test routing" }).click();
-    await expect(page.getByRole("alert")).toContainText('write labels as name="value"');
+    await expect(monitoring.panel("Route tester").getByRole("alert")).toContainText('write labels as name="value"');
   });
 
   test("console health: requests by route and upstream calls from the console's own metrics", async ({ page }) => {
     const monitoring = new MonitoringPage(page);
     await monitoring.goto("console");
     const own = monitoring.panel("This console process");
-    await expect(own.getByRole("region", { name: "Upstream calls" })).toContainText("prometheus");
+    await expect(own.getByRole("region", { name: "Upstream calls" })).toContainText("prometheus", { timeout: 45_000 });
     await expect(own.getByRole("region", { name: "Requests by route" })).toContainText("/api/monitoring/console");
     await expect(monitoring.panel("Requests per second by route")).toBeVisible();
   });
@@ -110,10 +110,10 @@ test.describe("test alerts", () => {
       await form.getByLabel("severity").selectOption("critical");
       await form.getByLabel("service").fill("inferno");
       await form.getByRole("button", { name: "Send test alert" }).click();
-      await expect(form.getByRole("status")).toContainText("to 2 of 2 Alertmanagers");
+      await expect(form.getByRole("status")).toContainText("to 2 of 2 Alertmanagers", { timeout: 30_000 });
 
       const alert = monitoring.testAlert(alertname);
-      await expect(alert).toBeVisible({ timeout: 30_000 });
+      await expect(alert).toBeVisible({ timeout: 45_000 });
       await expect(alert).toContainText("Routed to pager, llm-platform");
       await expect(alert).not.toContainText("the routing tree says");
       await alert.getByRole("button", { name: `Resolve ${alertname}` }).click();
@@ -138,7 +138,7 @@ test.describe("with an upstream down", () => {
     testInfo.annotations.push({ type: "expected-console-error", description: "Failed to load resource" });
     const monitoring = new MonitoringPage(page);
     await monitoring.goto("targets");
-    await expect(monitoring.job("inferno")).toBeVisible();
+    await expect(monitoring.job("inferno")).toBeVisible({ timeout: 45_000 });
     await controlService("prometheus", "stop");
     try {
       await expect(monitoring.panel("Scrape targets").getByRole("alert")).toContainText("Could not load scrape targets from Prometheus", { timeout: 30_000 });
@@ -148,7 +148,7 @@ test.describe("with an upstream down", () => {
       await monitoring.goto("cardinality");
       await expect(monitoring.panel("Head block").getByRole("alert")).toContainText("Could not load the TSDB status from Prometheus", { timeout: 30_000 });
       await monitoring.goto("routing");
-      await expect(monitoring.route("root")).toContainText("team-ml");
+      await expect(monitoring.route("root")).toContainText("team-ml", { timeout: 45_000 });
     } finally {
       await controlService("prometheus", "start");
     }
@@ -168,7 +168,7 @@ test.describe("with an upstream down", () => {
       await monitoring.goto("test-alerts");
       await expect(monitoring.panel("Test alerts in Alertmanager").getByRole("alert")).toContainText("Could not load alerts from Alertmanager", { timeout: 30_000 });
       await monitoring.goto("targets");
-      await expect(monitoring.job("inferno")).toBeVisible();
+      await expect(monitoring.job("inferno")).toBeVisible({ timeout: 45_000 });
     } finally {
       await controlService("alertmanager-0", "start");
       await controlService("alertmanager-1", "start");
