@@ -13,6 +13,8 @@ describe("navItemsFor", () => {
     expect(navItemsFor("editor").map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Alerts"]);
     expect(navItemsFor("viewer").map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Silences"]);
     expect(navItemsFor("editor").map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Silences"]);
+    expect(navItemsFor("viewer").map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Monitoring"]);
+    expect(navItemsFor("editor").map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Monitoring"]);
   });
 
   it("shows admins everything, the admin pages in their group", () => {
@@ -22,6 +24,7 @@ describe("navItemsFor", () => {
     expect(items.map((item) => item.label)).toEqual(["Overview", "Explore", "Audit", "Tokens", "Users", "Sessions"]);
     expect(items.map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Users", "Sessions", "Alerts"]);
     expect(items.map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Users", "Sessions", "Silences"]);
+    expect(items.map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Monitoring", "Users", "Sessions"]);
     expect(items.filter((item) => item.group === "Admin").map((item) => item.href)).toEqual(["/admin/users", "/admin/sessions"]);
   });
 });

@@ -74,6 +74,13 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/slos/[id]": { GET: "viewer" },
   "/api/slos/[id]/history": { GET: "viewer" },
   "/api/slos/for-alert": { GET: "viewer" },
+  // Monitoring the monitoring: read-only views of Prometheus, Alertmanager and the console itself.
+  "/api/monitoring/targets": { GET: "viewer" },
+  "/api/monitoring/rules": { GET: "viewer" },
+  "/api/monitoring/cardinality": { GET: "viewer" },
+  "/api/monitoring/cardinality/topk": { GET: "viewer" },
+  "/api/monitoring/routing": { GET: "viewer" },
+  "/api/monitoring/console": { GET: "viewer" },
 };
 
 /**
