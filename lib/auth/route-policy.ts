@@ -37,6 +37,14 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/tokens/[id]": { DELETE: "viewer" },
   "/api/audit": { GET: "viewer" },
   "/api/audit/export.csv": { GET: "viewer" },
+  // Cost and GPU pages; budgets and model prices are admin-managed (audited).
+  "/api/cost": { GET: "viewer" },
+  "/api/cost/budgets": { POST: "admin" },
+  "/api/cost/budgets/[id]": { DELETE: "admin" },
+  "/api/cost/prices": { POST: "admin" },
+  "/api/cost/prices/[id]": { DELETE: "admin" },
+  "/api/gpus": { GET: "viewer" },
+  "/api/gpus/heatmap": { GET: "viewer" },
 };
 
 /**
