@@ -14,6 +14,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", minRole: "viewer" },
   { href: "/audit", label: "Audit", minRole: "viewer" },
   { href: "/admin/tokens", label: "Tokens", minRole: "viewer" },
+  { href: "/cost", label: "Cost", minRole: "viewer" },
+  { href: "/gpus", label: "GPUs", minRole: "viewer" },
   { href: "/admin/users", label: "Users", minRole: "admin", group: "Admin" },
   { href: "/admin/sessions", label: "Sessions", minRole: "admin", group: "Admin" },
 ];

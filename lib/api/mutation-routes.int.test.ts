@@ -6,6 +6,10 @@ import * as userRoute from "@/app/api/admin/users/[id]/route";
 import * as userSessionsRoute from "@/app/api/admin/users/[id]/sessions/route";
 import * as usersRoute from "@/app/api/admin/users/route";
 import * as testAlertRoute from "@/app/api/alerts/test/route";
+import * as budgetRoute from "@/app/api/cost/budgets/[id]/route";
+import * as budgetsRoute from "@/app/api/cost/budgets/route";
+import * as priceRoute from "@/app/api/cost/prices/[id]/route";
+import * as pricesRoute from "@/app/api/cost/prices/route";
 import * as setPasswordRoute from "@/app/api/auth/set-password/route";
 import * as tokenRoute from "@/app/api/tokens/[id]/route";
 import * as tokensRoute from "@/app/api/tokens/route";
@@ -21,6 +25,7 @@ import { malformedBodies, type RawBody } from "@/lib/testing/malformed-bodies";
 import { createPerson, type TestPerson } from "@/lib/testing/people";
 import { createTokenSchema, emptyBodySchema, inviteUserSchema, setPasswordSchema, updateUserSchema } from "@/lib/validations/admin";
 import { testAlertSchema } from "@/lib/validations/test-alert";
+import { budgetSchema, modelPriceSchema } from "@/lib/validations/cost";
 
 /**
  * Every mutation route, called as Next.js calls it (a Request, the route's params) with a real
@@ -53,6 +58,8 @@ async function snapshot(): Promise<Record<string, unknown>> {
            (SELECT count(*) FROM audit_events) AS audit_events,
            (SELECT count(*) FROM password_setup_tokens) AS password_links,
            (SELECT count(*) FROM sign_in_failures) AS sign_in_failures,
+           (SELECT md5(coalesce(string_agg(concat_ws('|', tenant, team, monthly_usd), ',' ORDER BY tenant), '')) FROM tenant_budgets) AS budgets,
+           (SELECT md5(coalesce(string_agg(concat_ws('|', model, kind, input_usd_per_1k, output_usd_per_1k), ',' ORDER BY model), '')) FROM model_prices) AS model_prices,
            (SELECT md5(string_agg(concat_ws('|', id, email, name, role, disabled, password_hash), ',' ORDER BY id)) FROM users) AS user_state,
            (SELECT count(*) FROM sessions WHERE revoked_at IS NOT NULL) AS revoked_sessions,
            (SELECT count(*) FROM api_tokens WHERE revoked_at IS NOT NULL) AS revoked_tokens,
@@ -168,6 +175,36 @@ describe("malformed input to every mutation route: 400 with a message, database 
     await assertAllRefused(bodies, (body) => send("POST", "/api/alerts/test", testAlertRoute.POST, "", body));
   });
 
+  it("POST /api/cost/budgets", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const usd = fc.oneof(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.integer(), fc.double());
+    await assertAllRefused(malformedBodies(budgetSchema, { tenant: name, team: fc.option(name), monthlyUsd: usd }), (body) =>
+      send("POST", "/api/cost/budgets", budgetsRoute.POST, "", body),
+    );
+  });
+
+  it("DELETE /api/cost/budgets/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const { id } = await db().tenantBudget.upsert({ where: { tenant: "it-budget" }, create: { tenant: "it-budget", monthlyUsd: 10 }, update: {}, select: { id: true } });
+    await assertAllRefused(pathAndBody(id, notUuid), ({ id: path, body }) => send("DELETE", `/api/cost/budgets/${path}`, budgetRoute.DELETE, path, body));
+  });
+
+  it("POST /api/cost/prices", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const usd = fc.oneof(fc.double({ min: 0, max: 10, noNaN: true }), fc.integer(), fc.double());
+    const kind = fc.constantFrom("api", "self_hosted");
+    await assertAllRefused(malformedBodies(modelPriceSchema, { model: name, kind, inputUsdPer1k: usd, outputUsdPer1k: usd }), (body) =>
+      send("POST", "/api/cost/prices", pricesRoute.POST, "", body),
+    );
+  });
+
+  it("DELETE /api/cost/prices/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const { id } = await db().modelPrice.upsert({
+      where: { model: "it-model" },
+      create: { model: "it-model", kind: "api", inputUsdPer1k: 1, outputUsdPer1k: 2 },
+      update: {},
+      select: { id: true },
+    });
+    await assertAllRefused(pathAndBody(id, notUuid), ({ id: path, body }) => send("DELETE", `/api/cost/prices/${path}`, priceRoute.DELETE, path, body));
+  });
+
   it("POST /api/auth/set-password (signed out)", { timeout: PROPERTY_TIMEOUT }, async () => {
     const token = fc.oneof(fc.stringMatching(/^vgp_[A-Za-z0-9_-]{43}$/), fc.string({ maxLength: 60 }));
     const password = fc.string({ minLength: 0, maxLength: 40 });
@@ -196,6 +233,10 @@ describe("coverage", () => {
       "POST /api/alerts/test",
       "POST /api/auth/set-password",
       "POST /api/auth/sign-out",
+      "POST /api/cost/budgets",
+      "DELETE /api/cost/budgets/[id]",
+      "POST /api/cost/prices",
+      "DELETE /api/cost/prices/[id]",
     ];
     expect(mutations.filter((mutation) => !covered.includes(mutation))).toEqual([]);
   });
@@ -215,7 +256,10 @@ describe("the same harness accepts well-formed requests", () => {
     expect(await send("DELETE", "", tokenRoute.DELETE, tokenId, "{}")).toHaveProperty("status", 200);
     expect(await send("POST", "", passwordLinkRoute.POST, target.actor.userId, undefined)).toHaveProperty("status", 201);
     expect(await send("DELETE", "", userSessionsRoute.DELETE, target.actor.userId, "")).toHaveProperty("status", 200);
+    expect(await send("POST", "/api/cost/budgets", budgetsRoute.POST, "", JSON.stringify({ tenant: "ok", monthlyUsd: 100 }))).toHaveProperty("status", 200);
+    expect(await send("POST", "/api/cost/prices", pricesRoute.POST, "", JSON.stringify({ model: "ok", kind: "api", inputUsdPer1k: 0.1, outputUsdPer1k: 0.2 }))).toHaveProperty("status", 200);
     expect(await snapshot()).not.toEqual(before);
+    expect(await send("DELETE", "", budgetRoute.DELETE, "00000000-0000-4000-8000-000000000000", undefined)).toHaveProperty("status", 404);
     // Unknown but well-formed ids are 404s, not 400s.
     expect(await send("DELETE", "", tokenRoute.DELETE, "00000000-0000-4000-8000-000000000000", undefined)).toHaveProperty("status", 404);
   });
