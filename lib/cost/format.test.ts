@@ -6,6 +6,7 @@ describe("cost formatting", () => {
     expect(formatUsd(1234.5)).toBe("$1,235");
     expect(formatUsd(12.345)).toBe("$12.35");
     expect(formatUsd(0.06)).toBe("$0.0600");
+    expect(formatUsd(0.008)).toBe("$0.0080");
     expect(formatUsd(0.0001234)).toBe("$0.000123");
     expect(formatUsd(0)).toBe("$0.00");
     expect(formatUsd(-3)).toBe("-$3.00");

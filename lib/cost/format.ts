@@ -2,7 +2,7 @@
 export function formatUsd(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   const abs = Math.abs(value);
-  const digits = abs >= 1000 ? 0 : abs >= 1 ? 2 : abs === 0 ? 2 : abs >= 0.01 ? 4 : 6;
+  const digits = abs >= 1000 ? 0 : abs >= 1 || abs === 0 ? 2 : abs >= 0.001 ? 4 : 6;
   return `${value < 0 ? "-" : ""}$${abs.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 }
 
