@@ -72,6 +72,17 @@ test.describe("GPU fleet page", () => {
     await expect(gpus.panel("Idle GPUs")).toContainText(/No idle GPU|gpu-node/);
   });
 
+  test("shows an XID error as an event when the GPU's last-XID code changes", async ({ page }) => {
+    // The exporter's xid-error incident sets DCGM_FI_DEV_XID_ERRORS to 48 on gpu-node-3 GPU 0; it ends by itself.
+    const started = await fetch(`${process.env.VIGIL_TEST_EXPORTER_URL}/-/incidents/xid-error?seconds=20`, { method: "POST" });
+    expect(started.ok).toBe(true);
+    const gpus = new GpuPage(page);
+    await gpus.goto("range=1h&refresh=5s");
+    const event = gpus.panel("XID errors").getByRole("row").filter({ hasText: "gpu-node-3 · 0" }).filter({ hasText: "Double-bit ECC error" });
+    await expect(event).toBeVisible({ timeout: 30_000 });
+    await expect(event).toContainText("48");
+  });
+
   test("keeps the window in the URL", async ({ page }) => {
     const gpus = new GpuPage(page);
     await gpus.goto();
