@@ -15,7 +15,7 @@ const PROMQL_WORDS = new Set(
     "quantile_over_time present_over_time delta deriv absent absent_over_time clamp clamp_min clamp_max " +
     "label_replace label_join offset bool vector time topk bottomk changes resets predict_linear scalar sort " +
     "sort_desc round ceil floor group stddev stdvar quantile count_values timestamp day_of_week hour minute " +
-    "Inf NaN e"
+    "Inf NaN e days_in_month"
   ).split(" "),
 );
 

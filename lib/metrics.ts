@@ -1,10 +1,13 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Histogram, Registry, collectDefaultMetrics, type Gauge } from "prom-client";
+import { budgetGauge } from "@/lib/cost/budget-gauge";
 
 interface ConsoleMetrics {
   registry: Registry;
   httpRequestDuration: Histogram<"route" | "method" | "status">;
   upstreamRequestDuration: Histogram<"upstream" | "instance" | "endpoint" | "outcome">;
   upstreamErrors: Counter<"upstream" | "instance" | "endpoint" | "kind">;
+  /** Tenant budgets from Postgres, for the cost budget alert rule. */
+  costBudget: Gauge<"tenant" | "team">;
 }
 
 const globalKey = Symbol.for("vigil.metrics");
@@ -34,6 +37,7 @@ function createMetrics(): ConsoleMetrics {
       labelNames: ["upstream", "instance", "endpoint", "kind"],
       registers: [registry],
     }),
+    costBudget: budgetGauge(registry),
   };
 }
 

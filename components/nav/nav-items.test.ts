@@ -15,6 +15,8 @@ describe("navItemsFor", () => {
     expect(navItemsFor("editor").map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Silences"]);
     expect(navItemsFor("viewer").map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Monitoring"]);
     expect(navItemsFor("editor").map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Monitoring"]);
+    expect(navItemsFor("viewer").map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Cost", "GPUs"]);
+    expect(navItemsFor("editor").map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Cost", "GPUs"]);
   });
 
   it("shows admins everything, the admin pages in their group", () => {
@@ -25,6 +27,7 @@ describe("navItemsFor", () => {
     expect(items.map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Users", "Sessions", "Alerts"]);
     expect(items.map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Users", "Sessions", "Silences"]);
     expect(items.map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Monitoring", "Users", "Sessions"]);
+    expect(items.map((item) => item.label)).toEqual(["Overview", "Audit", "Tokens", "Cost", "GPUs", "Users", "Sessions"]);
     expect(items.filter((item) => item.group === "Admin").map((item) => item.href)).toEqual(["/admin/users", "/admin/sessions"]);
   });
 });

@@ -19,6 +19,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/slos", label: "SLOs", minRole: "viewer" },
   { href: "/admin/tokens", label: "Tokens", minRole: "viewer" },
   { href: "/monitoring", label: "Monitoring", minRole: "viewer" },
+  { href: "/cost", label: "Cost", minRole: "viewer" },
+  { href: "/gpus", label: "GPUs", minRole: "viewer" },
   { href: "/admin/users", label: "Users", minRole: "admin", group: "Admin" },
   { href: "/admin/sessions", label: "Sessions", minRole: "admin", group: "Admin" },
   { href: "/alerts", label: "Alerts", minRole: "viewer" },

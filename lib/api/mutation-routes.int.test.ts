@@ -12,6 +12,10 @@ import * as maintenanceWindowRoute from "@/app/api/maintenance-windows/[id]/rout
 import * as maintenanceWindowsRoute from "@/app/api/maintenance-windows/route";
 import * as silenceRoute from "@/app/api/silences/[id]/route";
 import * as silencesRoute from "@/app/api/silences/route";
+import * as budgetRoute from "@/app/api/cost/budgets/[id]/route";
+import * as budgetsRoute from "@/app/api/cost/budgets/route";
+import * as priceRoute from "@/app/api/cost/prices/[id]/route";
+import * as pricesRoute from "@/app/api/cost/prices/route";
 import * as setPasswordRoute from "@/app/api/auth/set-password/route";
 import * as tokenRoute from "@/app/api/tokens/[id]/route";
 import * as tokensRoute from "@/app/api/tokens/route";
@@ -41,6 +45,7 @@ import { dashboardImportSchema } from "@/lib/validations/dashboard-import";
 import { addPanelSchema, queryHistoryEntrySchema } from "@/lib/validations/explore";
 import { acknowledgeSchema, unacknowledgeSchema } from "@/lib/validations/alerts";
 import { maintenanceWindowBodySchema, silenceBodySchema } from "@/lib/validations/silences";
+import { budgetSchema, modelPriceSchema } from "@/lib/validations/cost";
 
 /**
  * Every mutation route, called as Next.js calls it (a Request, the route's params) with a real
@@ -82,6 +87,8 @@ async function snapshot(): Promise<Record<string, unknown>> {
            (SELECT count(*) FROM audit_events) AS audit_events,
            (SELECT count(*) FROM password_setup_tokens) AS password_links,
            (SELECT count(*) FROM sign_in_failures) AS sign_in_failures,
+           (SELECT md5(coalesce(string_agg(concat_ws('|', tenant, team, monthly_usd), ',' ORDER BY tenant), '')) FROM tenant_budgets) AS budgets,
+           (SELECT md5(coalesce(string_agg(concat_ws('|', model, kind, input_usd_per_1k, output_usd_per_1k), ',' ORDER BY model), '')) FROM model_prices) AS model_prices,
            (SELECT md5(string_agg(concat_ws('|', id, email, name, role, disabled, password_hash), ',' ORDER BY id)) FROM users) AS user_state,
            (SELECT count(*) FROM sessions WHERE revoked_at IS NOT NULL) AS revoked_sessions,
            (SELECT count(*) FROM api_tokens WHERE revoked_at IS NOT NULL) AS revoked_tokens,
@@ -390,6 +397,34 @@ describe("malformed input to every mutation route: 400 with a message, database 
     await assertAllRefused(pathAndBody(silenceId, notUuid), ({ id, body }) =>
       send("DELETE", `/api/maintenance-windows/${id}`, maintenanceWindowRoute.DELETE, id, body),
     );
+  it("POST /api/cost/budgets", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const usd = fc.oneof(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.integer(), fc.double());
+    await assertAllRefused(malformedBodies(budgetSchema, { tenant: name, team: fc.option(name), monthlyUsd: usd }), (body) =>
+      send("POST", "/api/cost/budgets", budgetsRoute.POST, "", body),
+    );
+  });
+
+  it("DELETE /api/cost/budgets/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const { id } = await db().tenantBudget.upsert({ where: { tenant: "it-budget" }, create: { tenant: "it-budget", monthlyUsd: 10 }, update: {}, select: { id: true } });
+    await assertAllRefused(pathAndBody(id, notUuid), ({ id: path, body }) => send("DELETE", `/api/cost/budgets/${path}`, budgetRoute.DELETE, path, body));
+  });
+
+  it("POST /api/cost/prices", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const usd = fc.oneof(fc.double({ min: 0, max: 10, noNaN: true }), fc.integer(), fc.double());
+    const kind = fc.constantFrom("api", "self_hosted");
+    await assertAllRefused(malformedBodies(modelPriceSchema, { model: name, kind, inputUsdPer1k: usd, outputUsdPer1k: usd }), (body) =>
+      send("POST", "/api/cost/prices", pricesRoute.POST, "", body),
+    );
+  });
+
+  it("DELETE /api/cost/prices/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const { id } = await db().modelPrice.upsert({
+      where: { model: "it-model" },
+      create: { model: "it-model", kind: "api", inputUsdPer1k: 1, outputUsdPer1k: 2 },
+      update: {},
+      select: { id: true },
+    });
+    await assertAllRefused(pathAndBody(id, notUuid), ({ id: path, body }) => send("DELETE", `/api/cost/prices/${path}`, priceRoute.DELETE, path, body));
   });
 
   it("POST /api/auth/set-password (signed out)", { timeout: PROPERTY_TIMEOUT }, async () => {
@@ -438,6 +473,10 @@ describe("coverage", () => {
       "POST /api/maintenance-windows",
       "PUT /api/maintenance-windows/[id]",
       "DELETE /api/maintenance-windows/[id]",
+      "POST /api/cost/budgets",
+      "DELETE /api/cost/budgets/[id]",
+      "POST /api/cost/prices",
+      "DELETE /api/cost/prices/[id]",
     ];
     expect(mutations.filter((mutation) => !covered.includes(mutation))).toEqual([]);
   });
@@ -473,6 +512,10 @@ describe("the same harness accepts well-formed requests", () => {
     expect(await sendSlug("POST", "", runbookRestoreRoute.POST, "harness-ok", JSON.stringify({ revision: 1, version: 2 }))).toHaveProperty("status", 200);
     expect(await sendSlug("DELETE", "", runbookRoute.DELETE, "harness-ok", JSON.stringify({ version: 3 }))).toHaveProperty("status", 200);
     expect(await sendSlug("DELETE", "", runbookRoute.DELETE, "harness-ok", undefined)).toHaveProperty("status", 404);
+    expect(await send("POST", "/api/cost/budgets", budgetsRoute.POST, "", JSON.stringify({ tenant: "ok", monthlyUsd: 100 }))).toHaveProperty("status", 200);
+    expect(await send("POST", "/api/cost/prices", pricesRoute.POST, "", JSON.stringify({ model: "ok", kind: "api", inputUsdPer1k: 0.1, outputUsdPer1k: 0.2 }))).toHaveProperty("status", 200);
+    expect(await snapshot()).not.toEqual(before);
+    expect(await send("DELETE", "", budgetRoute.DELETE, "00000000-0000-4000-8000-000000000000", undefined)).toHaveProperty("status", 404);
     // Unknown but well-formed ids are 404s, not 400s.
     expect(await send("DELETE", "", tokenRoute.DELETE, "00000000-0000-4000-8000-000000000000", undefined)).toHaveProperty("status", 404);
   });

@@ -81,6 +81,14 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/monitoring/cardinality/topk": { GET: "viewer" },
   "/api/monitoring/routing": { GET: "viewer" },
   "/api/monitoring/console": { GET: "viewer" },
+  // Cost and GPU pages; budgets and model prices are admin-managed (audited).
+  "/api/cost": { GET: "viewer" },
+  "/api/cost/budgets": { GET: "viewer", POST: "admin" },
+  "/api/cost/budgets/[id]": { DELETE: "admin" },
+  "/api/cost/prices": { GET: "viewer", POST: "admin" },
+  "/api/cost/prices/[id]": { DELETE: "admin" },
+  "/api/gpus": { GET: "viewer" },
+  "/api/gpus/heatmap": { GET: "viewer" },
 };
 
 /**

@@ -1,6 +1,6 @@
 import { DCGM_DRIVER_VERSION, GPU_NODE_NAMES, gpusOn, type GpuNodeName } from "./catalog.ts";
 import { gpuMemoryUsedGiB, gpuUtilPct, sliceMemoryUsedGiB, sliceUtilPct, xidCode } from "./gpu-activity.ts";
-import { Target, type SimSystem, type SystemContext } from "./kit.ts";
+import { Tally, Target, type Moment, type SimSystem, type SystemContext } from "./kit.ts";
 import { round } from "./signal.ts";
 
 const LABELS = ["gpu", "UUID", "pci_bus_id", "device", "modelName", "Hostname", "DCGM_FI_DRIVER_VERSION", "GPU_I_PROFILE", "GPU_I_ID"] as const;
@@ -10,7 +10,9 @@ export function dcgmSystem(context: SystemContext): SimSystem {
   const nodes = GPU_NODE_NAMES.map((node) => dcgmNode(context, node));
   return {
     targets: nodes.flatMap((node) => node.targets),
-    advance() {},
+    advance(m) {
+      for (const node of nodes) node.advance(m);
+    },
     sample(m) {
       for (const node of nodes) node.sample(m);
     },
@@ -26,11 +28,28 @@ function dcgmNode({ noise }: SystemContext, node: GpuNodeName): SimSystem {
   const power = target.gauge("DCGM_FI_DEV_POWER_USAGE", "Power draw (in W).", LABELS);
   const xid = target.gauge("DCGM_FI_DEV_XID_ERRORS", "Value of the last XID error encountered.", LABELS);
   const engine = target.gauge("DCGM_FI_PROF_GR_ENGINE_ACTIVE", "Ratio of time the graphics engine is active.", LABELS);
+  const energy = target.counter("DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", "Total energy consumption since boot (in mJ).", LABELS);
   const gpus = gpusOn(node);
+  const deviceOf = (gpu: (typeof gpus)[number]) => ({
+    gpu: String(gpu.index),
+    UUID: gpu.uuid,
+    pci_bus_id: gpu.pciBusId,
+    device: `nvidia${gpu.index}`,
+    modelName: gpu.modelName,
+    Hostname: node,
+    DCGM_FI_DRIVER_VERSION: DCGM_DRIVER_VERSION,
+  });
+  const wattsAt = (m: Moment, gpu: (typeof gpus)[number]) =>
+    round(gpu.idleWatts + gpu.wattsPerPct * gpuUtilPct(noise, m, gpu) + 10 * noise.wobble(`power.${node}.${gpu.index}`, m.t, 30), 3);
+  // Added after the other DCGM fields; it reads the same noise, so their values do not change.
+  const energyTallies = gpus.map((gpu) => ({ gpu, tally: new Tally(energy, deviceOf(gpu)) }));
 
   return {
     targets: [target],
-    advance() {},
+    advance(m) {
+      // One second at the power drawn now: W × 1 s × 1000 = mJ.
+      for (const { gpu, tally } of energyTallies) tally.add(wattsAt(m, gpu) * 1000);
+    },
     sample(m) {
       for (const gpu of gpus) {
         const device = {
