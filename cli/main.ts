@@ -7,9 +7,7 @@ import { sloCommand } from "./slo.ts";
 import { testCommand } from "./test.ts";
 import { UsageError, type Command } from "./command.ts";
 
-const COMMANDS: Command[] = [demoCommand, stackCommand, dbCommand, testCommand, runbooksCommand];
-const COMMANDS: Command[] = [demoCommand, stackCommand, dbCommand, testCommand, dashboardsCommand];
-const COMMANDS: Command[] = [demoCommand, stackCommand, dbCommand, testCommand, sloCommand];
+const COMMANDS: Command[] = [demoCommand, stackCommand, dbCommand, testCommand, dashboardsCommand, runbooksCommand, sloCommand];
 
 const USAGE = `Usage: vigil <command> [options]
 
