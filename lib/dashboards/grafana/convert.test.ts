@@ -67,7 +67,7 @@ describe("panels", () => {
         title: "Mixed",
         gridPos: grid,
         targets: [target("up")],
-        yaxes: [{ format: "decmbytes" }],
+        yaxes: [{ format: "decmbytes", logBase: 10 }],
         seriesOverrides: [{ alias: "errors", yaxis: 2, dashes: true }],
         thresholds: [{ value: 10, colorMode: "critical", op: "gt" }],
       },
@@ -77,6 +77,7 @@ describe("panels", () => {
     expect(reason).toContain('series "errors" on the right y axis');
     expect(reason).toContain('"dashes"');
     expect(reason).toContain("graph threshold lines are not drawn");
+    expect(reason).toContain("the logarithmic y axis (base 10) is drawn linear");
   });
 
   it("timeseries: drawStyle, stacking, fill, legend calcs, thresholds, overrides by name and regex", () => {
@@ -126,7 +127,7 @@ describe("panels", () => {
         gridPos: grid,
         targets: [target("up")],
         fieldConfig: {
-          defaults: { mappings: [{ type: "value", options: { "1": { text: "UP" } } }] },
+          defaults: { mappings: [{ type: "value", options: { "1": { text: "UP" } } }], custom: { scaleDistribution: { type: "log", log: 2 } } },
           overrides: [{ matcher: { id: "byType", options: "number" }, properties: [{ id: "unit", value: "s" }] }],
         },
       },
@@ -134,6 +135,7 @@ describe("panels", () => {
     expect(status).toBe("partial");
     expect(reason).toContain("value mappings are not supported");
     expect(reason).toContain('series override matched "byType" is not supported');
+    expect(reason).toContain("the logarithmic y axis (base 2) is drawn linear");
   });
 
   it("stat: reducer, colour and graph mode", () => {

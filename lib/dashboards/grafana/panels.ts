@@ -123,6 +123,8 @@ function convertGraph(panel: JsonObject, base: Base, notes: Notes): Panel {
     if (other.length) notes.add(`series override settings ${other.map((key) => `"${key}"`).join(", ")} are not supported`);
   }
   if (readObjects(panel.thresholds).length > 0) notes.add("graph threshold lines are not drawn");
+  const logBase = readNumber(field(axes[0], "logBase"));
+  if (logBase !== undefined && logBase !== 1) notes.add(`the logarithmic y axis (base ${logBase}) is drawn linear`);
   if (readString(field(readObject(panel.xaxis), "mode")) && readString(field(readObject(panel.xaxis), "mode")) !== "time") {
     notes.add(`x axis mode "${readString(field(readObject(panel.xaxis), "mode"))}" is not supported; drawn over time`);
   }
@@ -171,6 +173,8 @@ function convertTimeseries(panel: JsonObject, base: Base, notes: Notes): Panel {
   const drawStyle = readString(field(custom, "drawStyle"));
   const stacking = readString(field(readObject(field(custom, "stacking")), "mode"));
   const options = readObject(panel.options);
+  const scale = readObject(field(custom, "scaleDistribution"));
+  if (readString(field(scale, "type")) === "log") notes.add(`the logarithmic y axis (base ${readNumber(field(scale, "log")) ?? 2}) is drawn linear`);
   return {
     ...base,
     type: "timeseries",
