@@ -22,7 +22,7 @@ test.describe("cost page", () => {
 
     // 4 × $3.93 + 4 × $6.98 + 2 × $2.79 per hour at OpenCost's prices.
     await expect(cost.stat("GPU cost", "Fleet GPU price")).toHaveText("$49.22/h");
-    await expect(cost.panel("$ per good request").getByRole("row").filter({ hasText: "llama-3-70b" })).toContainText("agent_turn_errors_total");
+    await expect(cost.row("$ per good request", "llama-3-70b")).toContainText("agent_turn_errors_total");
   });
 
   test("an admin sets a tenant budget, sees it against the tenant, and removes it", async ({ page }) => {
