@@ -207,7 +207,7 @@ async function openBench(consoleUrl: string, password: string, opens: number): P
       await page.goto("about:blank");
       const started = performance.now();
       await page.goto(`/runbooks/${slug}-plain`);
-      await page.getByRole("region", { name: "Firing alerts" }).getByText(/No alert linked|Linked alerts/).first().waitFor();
+      await page.getByRole("region", { name: "Firing alerts" }).getByText(/No alert linked|Linked alerts/).first().waitFor({ timeout: 120_000 });
       plain.push(performance.now() - started);
     }
     // Once to compile routes and warm caches, like any page someone has opened before.
@@ -218,12 +218,12 @@ async function openBench(consoleUrl: string, password: string, opens: number): P
       const started = performance.now();
       await page.goto(`/runbooks/${slug}`);
       const live = page.getByRole("region", { name: "Live query" });
-      await live.nth(2).waitFor();
+      await live.nth(2).waitFor({ timeout: 120_000 });
       // Drawn: each block shows its chart (or says there is no data), none is still loading.
       await page.waitForFunction(() => {
         const blocks = [...document.querySelectorAll('section[aria-label="Live query"]')];
         return blocks.length === 3 && blocks.every((block) => block.querySelector("path.recharts-curve, [role=alert]") || /No data/.test(block.textContent ?? ""));
-      });
+      }, undefined, { timeout: 120_000 });
       times.push(performance.now() - started);
     }
     return { live: times, plain };
@@ -257,10 +257,10 @@ async function main(): Promise<void> {
   }
   try {
     const searchRows = await searchBench(databaseUrl, searches);
-    const opened = consoleUrl && password ? await openBench(consoleUrl, password, opens) : { live: [], plain: [] };
-    const openTimes = opened.live;
     console.log(`\nRunbook search over ${RUNBOOKS} runbooks (${os.cpus().length} cores), searchRunbooks() in process, ms:\n`);
     printTable(["kind", "runs", "mean hits", "p50", "p95", "p99"], searchRows);
+    const opened = consoleUrl && password ? await openBench(consoleUrl, password, opens) : { live: [], plain: [] };
+    const openTimes = opened.live;
     if (openTimes.length === 0) {
       console.log("\nOpening a runbook in Chromium: skipped (set BENCH_CONSOLE_URL and BENCH_PASSWORD, or let the bench start its stack).");
       return;
