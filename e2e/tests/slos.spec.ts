@@ -67,9 +67,12 @@ test.describe("SLOs", () => {
     await expect(page).toHaveURL(/group=mixtral-8x7b/);
   });
 
-  test("an unknown SLO is a 404 page and a bad id a 400 from the API", async ({ page }) => {
+  test("an unknown SLO is a 404 page and a bad id a 400 from the API", async ({ page }, testInfo) => {
+    // The browser logs the 404 of the page itself: that is the point of this test.
+    testInfo.annotations.push({ type: "expected-console-error", description: "status of 404" });
     const response = await page.goto("/slos/no-such--slo");
     expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const api = await page.request.get("/api/slos/Not%20An%20Id");
     expect(api.status()).toBe(400);
     expect((await api.json()).error).toContain("id");

@@ -114,16 +114,31 @@ export function retentionFromFlags(flags: Readonly<Record<string, string>>): num
   return seconds && seconds > 0 ? seconds : undefined;
 }
 
-/** Every SLO's figures with one request per range (eight in all), run in parallel. */
+/**
+ * Every SLO's figures with one request per range and per `chunkSize` SLOs (eight requests for a
+ * short list), at most `concurrency` at a time.
+ */
 export async function fetchStatuses(
   slos: readonly SloDefinition[],
   query: InstantQueryFn,
   context: EvaluateContext,
+  { chunkSize = Number.POSITIVE_INFINITY, concurrency = 8 }: { chunkSize?: number; concurrency?: number } = {},
 ): Promise<SloStatus[]> {
   if (slos.length === 0) return [];
-  const answers = await Promise.all(
-    batchedQueries(slos, context.now).map(async ({ key, expr }) => ({ key, samples: await query(expr, context.now) })),
-  );
+  const chunks: SloDefinition[][] = [];
+  const size = Math.max(1, Math.min(chunkSize, slos.length));
+  for (let start = 0; start < slos.length; start += size) chunks.push(slos.slice(start, start + size));
+  const jobs = chunks.flatMap((chunk) => batchedQueries(chunk, context.now));
+  const answers: Array<{ key: RangeKey; samples: VectorSample[] }> = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next];
+      next += 1;
+      if (job) answers.push({ key: job.key, samples: await query(job.expr, context.now) });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   return statusesFromCounts(slos, collectCounts(slos, answers), context);
 }
 
