@@ -26,7 +26,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/tokens", label: "Tokens", minRole: "viewer" },
   { href: "/admin/users", label: "Users", minRole: "admin", group: "Admin" },
   { href: "/admin/sessions", label: "Sessions", minRole: "admin", group: "Admin" },
-  { href: "/slos", label: "SLOs", minRole: "viewer" },
 ];
 
 /** The items a role may open: hiding the rest keeps people from links that would answer 403. */
