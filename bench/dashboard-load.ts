@@ -139,8 +139,17 @@ async function main(): Promise<void> {
       if (/\/api\/prometheus\/query(_range)?\?/.test(request.url())) sent.push(request.url());
     });
     const before = await prometheusQueryCount(prometheusUrl);
+    const answered: string[] = [];
+    view.on("requestfinished", (request) => {
+      if (/\/api\/prometheus\/query(_range)?\?/.test(request.url())) answered.push(request.url());
+    });
     await view.getByRole("button", { name: "Refresh now" }).click();
-    await view.waitForLoadState("networkidle");
+    // Wait until the refresh's requests have all been answered and nothing more is sent for 2 s.
+    for (let quiet = 0; quiet < 20; ) {
+      const seen = sent.length;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      quiet = seen > 0 && sent.length === seen && answered.length === sent.length ? quiet + 1 : 0;
+    }
     const after = await prometheusQueryCount(prometheusUrl);
     const upstream = after - before;
     const distinct = new Set(sent.map((url) => new URL(url).searchParams.get("query"))).size;
