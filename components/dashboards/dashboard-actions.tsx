@@ -8,6 +8,7 @@ import { dashboardSchema, type Dashboard } from "@/lib/dashboards/schema";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { createDashboardRequest, deleteDashboardRequest, updateDashboardRequest } from "@/lib/queries/dashboards";
 import { uidFromTitle } from "@/lib/validations/dashboards";
+import { VariablesEditor } from "./variables-editor";
 import { WideDialog } from "./wide-dialog";
 
 export interface DashboardActionsProps {
@@ -177,14 +178,18 @@ function SettingsDialog({ dashboard, onClose, onApply }: { dashboard: Dashboard;
   const [tags, setTags] = useState(dashboard.tags.join(", "));
   const [from, setFrom] = useState(dashboard.time.from);
   const [to, setTo] = useState(dashboard.time.to);
+  const [variableList, setVariableList] = useState(dashboard.variables);
   const [variables, setVariables] = useState(JSON.stringify(dashboard.variables, null, 2));
+  const [jsonMode, setJsonMode] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const apply = () => {
-    let parsedVariables: unknown;
-    try {
-      parsedVariables = JSON.parse(variables);
-    } catch (failure) {
-      return setError(`Variables are not valid JSON: ${messageOf(failure)}`);
+    let parsedVariables: unknown = variableList;
+    if (jsonMode) {
+      try {
+        parsedVariables = JSON.parse(variables);
+      } catch (failure) {
+        return setError(`Variables are not valid JSON: ${messageOf(failure)}`);
+      }
     }
     const parsed = dashboardSchema.safeParse({
       ...dashboard,
@@ -229,10 +234,24 @@ function SettingsDialog({ dashboard, onClose, onApply }: { dashboard: Dashboard;
           Default to
           <input value={to} onChange={(event) => setTo(event.target.value)} className={`${field} font-mono`} />
         </label>
-        <label className="flex flex-col gap-1 md:col-span-2">
-          Variables (JSON: query with label_values(…)/query_result(…), custom, interval, constant, textbox)
-          <textarea value={variables} onChange={(event) => setVariables(event.target.value)} rows={12} spellCheck={false} className={`${field} font-mono text-xs`} />
-        </label>
+        <div className="md:col-span-2">
+          <label className="mb-2 flex items-center gap-1 text-xs">
+            <input
+              type="checkbox"
+              checked={jsonMode}
+              onChange={(event) => {
+                if (event.target.checked) setVariables(JSON.stringify(variableList, null, 2));
+                setJsonMode(event.target.checked);
+              }}
+            />
+            Edit variables as JSON (labels, regex, sort, custom all value…)
+          </label>
+          {jsonMode ? (
+            <textarea aria-label="Variables JSON" value={variables} onChange={(event) => setVariables(event.target.value)} rows={12} spellCheck={false} className={`${field} w-full font-mono text-xs`} />
+          ) : (
+            <VariablesEditor variables={variableList} onChange={setVariableList} />
+          )}
+        </div>
       </div>
       {error ? (
         <p role="alert" className="mt-2 whitespace-pre-wrap text-sm text-rose-300">

@@ -43,7 +43,8 @@ test.describe("dashboards", () => {
 
   test("keeps range, refresh and variables in the URL, and inspects the resolved query", async ({ page }) => {
     const dashboard = new DashboardPage(page);
-    await dashboard.goto("llm-agents");
+    // A short range first: on a stack started moments ago, a 6-hour step would hold too few samples.
+    await dashboard.goto("llm-agents", "from=now-5m&to=now");
     await expect(dashboard.chart("Time to first token")).toBeVisible();
     await dashboard.chooseRange("Last 1 hour");
     await expect(page).toHaveURL(/from=now-1h&to=now/);
