@@ -55,9 +55,14 @@ export function DashboardList({ dashboards, canEdit, broken }: DashboardListProp
           ))}
         </div>
         {canEdit ? (
-          <button type="button" onClick={() => setCreating(true)} className="ml-auto rounded bg-sky-600 px-3 py-1.5 text-sm text-white hover:bg-sky-500">
-            New dashboard
-          </button>
+          <div className="ml-auto flex gap-2">
+            <Link href="/dashboards/import" className="rounded border border-edge px-3 py-1.5 text-sm text-slate-200 hover:bg-edge">
+              Import from Grafana
+            </Link>
+            <button type="button" onClick={() => setCreating(true)} className="rounded bg-sky-600 px-3 py-1.5 text-sm text-white hover:bg-sky-500">
+              New dashboard
+            </button>
+          </div>
         ) : null}
       </div>
       {broken.length ? (
