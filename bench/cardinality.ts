@@ -63,19 +63,15 @@ async function main(): Promise<void> {
       },
       runs,
     );
-    const topk: number[] = [];
-    const begun = performance.now();
-    const response = await page.request.get("/api/monitoring/cardinality/topk?timeout=60");
-    await response.body();
-    topk.push(performance.now() - begun);
-
     console.log(`\nCardinality page, ${total.toLocaleString("en-US")} head series, ${runs} runs after one warm-up:`);
     const row = (name: string, samples: number[]) => [name, mean(samples).toFixed(0), quantile(samples, 0.5).toFixed(0), quantile(samples, 0.9).toFixed(0), Math.max(...samples).toFixed(0)];
-    printTable(["measure (ms)", "mean", "p50", "p90", "max"], [
-      row("GET /api/monitoring/cardinality", apiTimes),
-      row("page load to top lists", loads),
-      row(`full count topk (on demand, ${response.status()})`, topk),
-    ]);
+    printTable(["measure (ms)", "mean", "p50", "p90", "max"], [row("GET /api/monitoring/cardinality", apiTimes), row("page load to top lists", loads)]);
+
+    // The seeds' full count, once: not part of the page load, it runs only when asked (60 s query timeout).
+    const begun = performance.now();
+    const response = await page.request.get("/api/monitoring/cardinality/topk?timeout=60", { timeout: 90_000 });
+    const answer = await response.text();
+    console.log(`Full count topk(10, count by (__name__)(...)): ${response.status()} in ${(performance.now() - begun).toFixed(0)} ms${response.ok() ? "" : ` (${answer.slice(0, 160)})`}`);
     console.log("Goal: page load under 2000 ms. The full count is not part of the page load: it runs only when asked.");
   } finally {
     await bench?.stop();

@@ -2,7 +2,8 @@ import "server-only";
 import { getAlertmanagers } from "@/lib/alertmanager/client";
 import { UpstreamError } from "@/lib/errors";
 import { consoleMetrics } from "@/lib/metrics";
-import { getPrometheus, type PrometheusClient } from "@/lib/prometheus/client";
+import { env } from "@/lib/env";
+import { createPrometheusClient, getPrometheus, type PrometheusClient } from "@/lib/prometheus/client";
 import { buildCardinalityView, TOPK_METRICS_QUERY, type CardinalityView } from "./cardinality";
 import { summarizeConsoleMetrics, type ConsoleHealth } from "./console-health";
 import { parseRoutingConfig, type RoutingConfig } from "./routing";
@@ -33,8 +34,13 @@ export interface TopMetrics {
   tookMs: number;
 }
 
-/** The seeds' topk(10, count by (__name__)(...)): a full scan, bounded by a server-side timeout. */
-export async function loadTopMetrics(timeoutSeconds: number, signal?: AbortSignal, prometheus: PrometheusClient = getPrometheus()): Promise<TopMetrics> {
+/**
+ * The seeds' topk(10, count by (__name__)(...)): a full scan, bounded by Prometheus's own query
+ * timeout. Asked for on purpose, so it may outlast PROMETHEUS_TIMEOUT_MS: its client waits a
+ * little longer than the query timeout, letting Prometheus say that the query timed out.
+ */
+export async function loadTopMetrics(timeoutSeconds: number, signal?: AbortSignal, client?: PrometheusClient): Promise<TopMetrics> {
+  const prometheus = client ?? createPrometheusClient({ baseUrl: env().PROMETHEUS_URL, timeoutMs: (timeoutSeconds + 5) * 1000 });
   const started = performance.now();
   const { data, warnings } = await prometheus.query(TOPK_METRICS_QUERY, { timeout: `${timeoutSeconds}s`, signal });
   const metrics =
