@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { filterAlerts, parseFilter, type StateFilter } from "@/lib/alerts/filter";
-import { flattenGroups, groupAlerts, nextAlertRow, tallySeverities, type AlertSort } from "@/lib/alerts/group";
+import { flattenGroups, groupSorted, nextAlertRow, sortAlerts, tallySeverities, type AlertSort } from "@/lib/alerts/group";
 import type { ListedAlert } from "@/lib/alerts/types";
 import { readViewState, withViewState, type AlertViewState } from "@/lib/alerts/url-state";
 import { alertsQuery } from "@/lib/queries/alerts";
@@ -66,8 +66,10 @@ export function AlertsView({ canAcknowledge }: AlertsViewProps) {
 
   const parsed = useMemo(() => parseFilter(text), [text]);
   const states = useMemo(() => new Set<StateFilter>(view.states), [view.states]);
-  const filtered = useMemo(() => (query.data ? filterAlerts(query.data.alerts, parsed, states) : []), [query.data, parsed, states]);
-  const groups = useMemo(() => groupAlerts(filtered, view.groupBy, view.sort), [filtered, view.groupBy, view.sort]);
+  // Sorted once per answer and sort order; each keystroke then filters and groups in that order.
+  const sorted = useMemo(() => (query.data ? sortAlerts(query.data.alerts, view.sort) : []), [query.data, view.sort]);
+  const filtered = useMemo(() => filterAlerts(sorted, parsed, states), [sorted, parsed, states]);
+  const groups = useMemo(() => groupSorted(filtered, view.groupBy), [filtered, view.groupBy]);
   const grouped = view.groupBy.length > 0;
   const rows = useMemo(() => flattenGroups(groups, collapsed, grouped), [groups, collapsed, grouped]);
   const counts = useMemo(() => tallySeverities(filtered), [filtered]);

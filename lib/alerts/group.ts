@@ -63,17 +63,20 @@ export function alertComparator(sort: AlertSort): (a: ListedAlert, b: ListedAler
   return (a, b) => RANK[cachedSeverity(a)] - RANK[cachedSeverity(b)] || compareText(a.startsAt, b.startsAt) || byName(a, b);
 }
 
+/** The alerts in `sort` order (a new array). Done once per data and sort, not per keystroke. */
+export function sortAlerts(alerts: readonly ListedAlert[], sort: AlertSort): ListedAlert[] {
+  return [...alerts].sort(alertComparator(sort));
+}
+
 /**
- * Groups alerts by the values of `groupBy` (a missing label groups as ""), each group sorted with
- * `sort`; groups come in the order of their first alert under the same sort. No labels: one group.
+ * Groups alerts that are already in sort order by the values of `groupBy` (a missing label groups
+ * as ""), keeping that order inside each group; groups come in the order of their first alert.
  */
-export function groupAlerts(alerts: readonly ListedAlert[], groupBy: readonly string[], sort: AlertSort): AlertGroupView[] {
-  const compare = alertComparator(sort);
-  const sorted = [...alerts].sort(compare);
+export function groupSorted(sorted: readonly ListedAlert[], groupBy: readonly string[]): AlertGroupView[] {
   const groups = new Map<string, AlertGroupView>();
   for (const alert of sorted) {
     const values = groupBy.map((label) => alert.labels[label] ?? "");
-    const key = JSON.stringify(values);
+    const key = values.join("\u0000");
     let group = groups.get(key);
     if (!group) {
       group = {
@@ -91,6 +94,11 @@ export function groupAlerts(alerts: readonly ListedAlert[], groupBy: readonly st
     if (RANK[severity] < RANK[group.worst]) group.worst = severity;
   }
   return [...groups.values()];
+}
+
+/** Sorts with `sort`, then groups by `groupBy` (no labels: one group). */
+export function groupAlerts(alerts: readonly ListedAlert[], groupBy: readonly string[], sort: AlertSort): AlertGroupView[] {
+  return groupSorted(sortAlerts(alerts, sort), groupBy);
 }
 
 /** The rows the virtual list draws: a header per group, then its alerts unless it is collapsed. */

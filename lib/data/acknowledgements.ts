@@ -186,7 +186,8 @@ export async function acknowledgeAlerts(actor: Actor, input: AcknowledgeInput, a
       });
     }
     return { acknowledged, conflicts };
-  });
+    // A whole group is one transaction (one audit row per alert): give it more than the 5 s default.
+  }, { timeout: 30_000 });
 
   if (outcome.acknowledged.length === 0) throw new AcknowledgedFirstError(outcome.conflicts);
   const result: AcknowledgeResult = {
