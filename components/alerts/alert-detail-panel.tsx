@@ -15,6 +15,8 @@ import { Markdown } from "@/components/ui/markdown";
 import { PanelError, PanelLoading } from "@/components/ui/panel";
 import { Time } from "@/components/ui/time";
 import { AlertSparkline } from "./alert-sparkline";
+import { AlertRunbooks } from "@/components/runbooks/alert-runbooks";
+import { AlertSlos } from "@/components/slo/alert-slos";
 import { RunbookLinks } from "./runbook-links";
 import { SeverityBadge } from "./severity-badge";
 
@@ -194,6 +196,10 @@ function Body({ detail, now, canAcknowledge, onAcknowledge }: { detail: AlertDet
           <div className="border-t border-edge pt-3">
             <RunbookLinks alertName={alert.labels.alertname} annotations={alert.annotations} />
           </div>
+          <Section title="Runbooks in Vigil">
+            <AlertRunbooks labels={alert.labels} annotations={alert.annotations} fingerprint={alert.fingerprint} heading={false} />
+          </Section>
+          <AlertSlos labels={alert.labels} />
           <Section title="Expression">
             {detail.expr ? (
               <>

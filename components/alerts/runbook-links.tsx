@@ -4,8 +4,8 @@ export interface RunbookLinksProps {
 }
 
 /**
- * The alert's runbooks. Today: the runbook_url annotation. Runbooks linked to the alert name in
- * Vigil's own runbook store are added here by the runbooks feature (it receives `alertName`).
+ * The alert's runbook_url annotation as it is (a wiki page or a Vigil runbook); the runbooks Vigil
+ * links to the alert by name or labels are listed beside it (AlertRunbooks).
  */
 export function RunbookLinks({ annotations }: RunbookLinksProps) {
   const url = annotations.runbook_url ?? annotations.runbook;
