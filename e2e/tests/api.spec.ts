@@ -26,10 +26,15 @@ test.describe("console API", () => {
       expect(response.status()).toBe(503);
       const body = await response.json();
       expect(body.down).toEqual([expect.stringMatching(/^alertmanager http:\/\/127\.0\.0\.1:\d+$/)]);
-      const alerts = await request.get("/api/alerts");
-      expect(alerts.status()).toBe(200);
-      const overview = await alerts.json();
-      expect(overview.instances.filter((instance: { ok: boolean }) => !instance.ok)).toHaveLength(1);
+      // Concurrent readers share one Alertmanager read for up to 2 s, so the outage shows on the next read.
+      await expect
+        .poll(async () => {
+          const alerts = await request.get("/api/alerts");
+          expect(alerts.status()).toBe(200);
+          const overview = await alerts.json();
+          return overview.instances.filter((instance: { ok: boolean }) => !instance.ok).length;
+        }, { timeout: 15_000 })
+        .toBe(1);
     } finally {
       await controlService("alertmanager-1", "start");
     }
