@@ -10,7 +10,7 @@ export class RunbookListPage {
   }
 
   get search(): Locator {
-    return this.page.getByRole("search", { name: "Runbook search" }).getByLabel("Search");
+    return this.page.getByRole("search", { name: "Runbook search" }).getByLabel("Search", { exact: true });
   }
 
   get results(): Locator {
