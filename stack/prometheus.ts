@@ -22,6 +22,15 @@ export interface PrometheusOptions {
 
 const RUNBOOK_ORIGIN = "http://localhost:3000";
 
+/** One scrape job per demo system; every demo target lives on the one exporter, told apart by its path. */
+export function demoScrapeConfigs(exporterAddress: string): Array<{ job_name: string; static_configs: Array<{ targets: string[]; labels: Record<string, string> }> }> {
+  const jobs = new Map<string, Array<{ targets: string[]; labels: Record<string, string> }>>();
+  for (const target of demoTargets()) {
+    jobs.set(target.job, [...(jobs.get(target.job) ?? []), { targets: [exporterAddress], labels: { __metrics_path__: target.path, instance: target.instance } }]);
+  }
+  return [...jobs].map(([job, groups]) => ({ job_name: job, static_configs: groups }));
+}
+
 /** Writes prometheus.yml and the rendered rule files under dataDir. */
 export function writePrometheusConfig(options: PrometheusOptions): string {
   const rulesOut = path.join(options.dataDir, "rules");
@@ -35,16 +44,6 @@ export function writePrometheusConfig(options: PrometheusOptions): string {
     }
   }
 
-  const jobs = new Map<string, Array<{ targets: string[]; labels: Record<string, string> }>>();
-  for (const target of demoTargets()) {
-    const groups = jobs.get(target.job) ?? [];
-    // Every demo target lives on the one exporter; the per-target path tells them apart.
-    groups.push({
-      targets: [options.exporterAddress],
-      labels: { __metrics_path__: target.path, instance: target.instance },
-    });
-    jobs.set(target.job, groups);
-  }
 
   const config = {
     global: {
@@ -62,7 +61,7 @@ export function writePrometheusConfig(options: PrometheusOptions): string {
       ...(options.consoleAddress
         ? [{ job_name: "vigil", static_configs: [{ targets: [options.consoleAddress] }] }]
         : []),
-      ...[...jobs].map(([job, groups]) => ({ job_name: job, static_configs: groups })),
+      ...demoScrapeConfigs(options.exporterAddress),
     ],
   };
   const file = path.join(options.dataDir, "prometheus.yml");

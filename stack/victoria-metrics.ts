@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
 import { which } from "./binaries.ts";
-import { demoTargets } from "./exporter/targets.ts";
+import { demoScrapeConfigs } from "./prometheus.ts";
 import { Service, httpReady } from "./service.ts";
 
 /*
@@ -27,19 +27,12 @@ export function victoriaMetricsBinary(): string {
 
 export function victoriaMetricsService(options: VictoriaMetricsOptions): Service {
   mkdirSync(options.dataDir, { recursive: true });
-  const jobs = new Map<string, Array<{ targets: string[]; labels: Record<string, string> }>>();
-  for (const target of demoTargets()) {
-    jobs.set(target.job, [
-      ...(jobs.get(target.job) ?? []),
-      { targets: [options.exporterAddress], labels: { __metrics_path__: target.path, instance: target.instance } },
-    ]);
-  }
   const configFile = path.join(options.dataDir, "scrape.yml");
   writeFileSync(
     configFile,
     stringify({
       global: { scrape_interval: options.scrapeInterval },
-      scrape_configs: [...jobs].map(([job, groups]) => ({ job_name: job, static_configs: groups })),
+      scrape_configs: demoScrapeConfigs(options.exporterAddress),
     }),
   );
   return new Service({

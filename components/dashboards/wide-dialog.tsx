@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useModal } from "@/components/ui/dialog";
 
 export interface WideDialogProps {
   title: string;
@@ -11,21 +12,11 @@ export interface WideDialogProps {
 
 /** A large modal (native <dialog>) for the panel inspector and editors; Escape closes it. */
 export function WideDialog({ title, onClose, children, footer }: WideDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const { titleId, ...modal } = useModal(onClose);
   return (
     <dialog
-      ref={ref}
+      {...modal}
       aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
       className="m-auto flex max-h-[90vh] w-[min(72rem,95vw)] max-w-none flex-col rounded-lg border border-edge bg-panel p-0 text-slate-200 backdrop:bg-black/60"
     >
       <div className="flex items-center justify-between border-b border-edge px-5 py-3">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode, type SyntheticEvent } from "react";
 
 export interface DialogProps {
   title: string;
@@ -9,8 +9,11 @@ export interface DialogProps {
   children: ReactNode;
 }
 
-/** A modal dialog (the native <dialog>: focus stays inside and Escape closes it), named by its title. */
-export function Dialog({ title, onClose, children }: DialogProps) {
+/**
+ * What every modal shares: the native <dialog> opened as a modal while mounted (focus stays inside),
+ * Escape routed to `onClose` so the owner decides, and an id for the title that names it.
+ */
+export function useModal(onClose: () => void) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -18,14 +21,20 @@ export function Dialog({ title, onClose, children }: DialogProps) {
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
+  const onCancel = (event: SyntheticEvent<HTMLDialogElement>) => {
+    event.preventDefault();
+    onClose();
+  };
+  return { ref, titleId, onCancel };
+}
+
+/** A modal dialog (the native <dialog>: focus stays inside and Escape closes it), named by its title. */
+export function Dialog({ title, onClose, children }: DialogProps) {
+  const { titleId, ...modal } = useModal(onClose);
   return (
     <dialog
-      ref={ref}
+      {...modal}
       aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
       className="m-auto w-full max-w-lg rounded-lg border border-edge bg-panel p-5 text-slate-200 backdrop:bg-black/60"
     >
       <h2 id={titleId} className="mb-3 text-base font-semibold text-white">

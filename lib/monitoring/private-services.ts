@@ -76,6 +76,11 @@ export async function startPrivatePrometheus(options: PrivatePrometheusOptions =
     ready: () => httpReady(`http://127.0.0.1:${port}/-/ready`),
     readyTimeoutMs: 120_000,
   });
+  return startInDir(service, port, dir);
+}
+
+/** Starts a service whose files live in `dir`; stopping it removes them. */
+async function startInDir(service: Service, port: number, dir: string): Promise<PrivateServer> {
   await service.start();
   return {
     url: `http://127.0.0.1:${port}`,
@@ -107,15 +112,7 @@ export async function startPrivateAlertmanager(configYaml: string): Promise<Priv
     ready: () => httpReady(`http://127.0.0.1:${port}/-/ready`),
     readyTimeoutMs: 30_000,
   });
-  await service.start();
-  return {
-    url: `http://127.0.0.1:${port}`,
-    dir,
-    stop: async () => {
-      await service.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return startInDir(service, port, dir);
 }
 
 export interface ExpositionServer {
