@@ -17,6 +17,7 @@ describe("parseEnv", () => {
   it("fills defaults around the one required setting", () => {
     expect(parseEnv(minimal)).toEqual({
       PROMETHEUS_URL: "http://localhost:9090",
+      PROMETHEUS_SOURCES: [],
       ALERTMANAGER_URLS: ["http://localhost:9093"],
       DATABASE_URL: minimal.DATABASE_URL,
       PROMETHEUS_TIMEOUT_MS: 10_000,
@@ -33,6 +34,18 @@ describe("parseEnv", () => {
   it("splits the Alertmanager list, trims it and drops trailing slashes", () => {
     const parsed = parseEnv({ ...minimal, ALERTMANAGER_URLS: " http://am-0:9093/ , http://am-1:9093,, " });
     expect(parsed.ALERTMANAGER_URLS).toEqual(["http://am-0:9093", "http://am-1:9093"]);
+  });
+
+  it("reads named Prometheus sources and refuses bad ones with the pair at fault", () => {
+    expect(parseEnv({ ...minimal, PROMETHEUS_SOURCES: " thanos=http://thanos:10902/ , vm=http://vm:8428" }).PROMETHEUS_SOURCES).toEqual([
+      { name: "thanos", url: "http://thanos:10902" },
+      { name: "vm", url: "http://vm:8428" },
+    ]);
+    expect(issuesOf({ ...minimal, PROMETHEUS_SOURCES: "Thanos=http://t:1" })[0]).toContain('"Thanos=http://t:1"');
+    expect(issuesOf({ ...minimal, PROMETHEUS_SOURCES: "vm=ftp://vm" })[0]).toContain('source "vm"');
+    expect(issuesOf({ ...minimal, PROMETHEUS_SOURCES: "default=http://x:1" })[0]).toContain("PROMETHEUS_URL");
+    expect(issuesOf({ ...minimal, PROMETHEUS_SOURCES: "vm=http://a:1,vm=http://b:1" })[0]).toContain("twice");
+    expect(issuesOf({ ...minimal, PROMETHEUS_SOURCES: "http://vm:8428" })[0]).toMatch(/^PROMETHEUS_SOURCES must list name=url/);
   });
 
   it("treats empty values as unset", () => {

@@ -14,6 +14,37 @@ const urlList = z
   .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1, "needs at least one URL"))
   .transform((urls) => urls.map(stripTrailingSlash));
 
+/** Source names as they appear in dashboards, SLO files and URLs. */
+export const SOURCE_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+/** Extra Prometheus-API sources: `name=url` pairs, comma-separated (thanos=http://thanos:10902,vm=http://vm:8428). */
+const sourceList = z.string().transform((value, ctx) => {
+  const sources: Array<{ name: string; url: string }> = [];
+  for (const part of value.split(",").map((item) => item.trim()).filter(Boolean)) {
+    const at = part.indexOf("=");
+    const name = at > 0 ? part.slice(0, at).trim() : "";
+    const url = at > 0 ? part.slice(at + 1).trim() : "";
+    if (!SOURCE_NAME_PATTERN.test(name)) {
+      ctx.addIssue({ code: "custom", message: `must list name=url pairs with lower-case names (letters, digits, - and _): "${part}"` });
+      return z.NEVER;
+    }
+    if (name === "default") {
+      ctx.addIssue({ code: "custom", message: `cannot name a source "default": that is PROMETHEUS_URL` });
+      return z.NEVER;
+    }
+    if (!z.url({ protocol: /^https?$/ }).safeParse(url).success) {
+      ctx.addIssue({ code: "custom", message: `gives source "${name}" a URL that is not http:// or https://: "${url}"` });
+      return z.NEVER;
+    }
+    if (sources.some((source) => source.name === name)) {
+      ctx.addIssue({ code: "custom", message: `names source "${name}" twice` });
+      return z.NEVER;
+    }
+    sources.push({ name, url: stripTrailingSlash(url) });
+  }
+  return sources;
+});
+
 const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
   .transform(stripTrailingSlash);
@@ -28,6 +59,7 @@ const milliseconds = (fallback: number) =>
 
 const envSchema = z.object({
   PROMETHEUS_URL: httpUrl.default("http://localhost:9090"),
+  PROMETHEUS_SOURCES: sourceList.default([]),
   ALERTMANAGER_URLS: urlList.default(["http://localhost:9093"]),
   DATABASE_URL: z
     .string({ error: "is required (a postgresql:// connection string)" })
@@ -93,6 +125,8 @@ export type Env = z.infer<typeof envSchema>;
 /** Every setting Vigil reads, with its meaning; the README's configuration table mirrors this. */
 export const ENV_DOCS: Record<keyof Env, string> = {
   PROMETHEUS_URL: "Base URL of the Prometheus HTTP API (Prometheus, Thanos Query, Mimir, VictoriaMetrics).",
+  PROMETHEUS_SOURCES:
+    "More Prometheus-API sources that dashboards, panels and SLOs may choose by name: thanos=http://thanos:10902,vm=http://vm:8428. PROMETHEUS_URL is the source named default.",
   ALERTMANAGER_URLS: "Comma-separated base URLs of every Alertmanager in the cluster (API v2).",
   DATABASE_URL: "Postgres connection string for runbooks, acknowledgements and the audit log.",
   PROMETHEUS_TIMEOUT_MS: "How long a Prometheus request may take before it is abandoned.",

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ZodType } from "zod";
 import { env } from "@/lib/env";
-import { UpstreamError } from "@/lib/errors";
+import { UpstreamError, ValidationError } from "@/lib/errors";
 import {
   callUpstream,
   upstreamTarget,
@@ -323,11 +323,44 @@ function interpretEnvelope<T>(
   };
 }
 
-let cached: PrometheusClient | undefined;
+/** A Prometheus-API source a dashboard, panel or SLO may name. */
+export interface PrometheusSource {
+  name: string;
+  url: string;
+  isDefault: boolean;
+}
 
-/** The console's Prometheus client, built once from PROMETHEUS_URL and PROMETHEUS_TIMEOUT_MS. */
-export function getPrometheus(): PrometheusClient {
+/** The source PROMETHEUS_URL configures, used wherever nothing else is chosen. */
+export const DEFAULT_SOURCE = "default";
+
+/** Every configured source, the default first. */
+export function prometheusSources(): PrometheusSource[] {
   const settings = env();
-  cached ??= createPrometheusClient({ baseUrl: settings.PROMETHEUS_URL, timeoutMs: settings.PROMETHEUS_TIMEOUT_MS });
-  return cached;
+  return [
+    { name: DEFAULT_SOURCE, url: settings.PROMETHEUS_URL, isDefault: true },
+    ...settings.PROMETHEUS_SOURCES.map((source) => ({ ...source, isDefault: false })),
+  ];
+}
+
+const clients = new Map<string, PrometheusClient>();
+
+/**
+ * The console's client for one source (the default when none is named), built once per source
+ * from its URL and PROMETHEUS_TIMEOUT_MS. A name that is not configured is the caller's mistake:
+ * a ValidationError that lists the names there are.
+ */
+export function getPrometheus(source: string = DEFAULT_SOURCE): PrometheusClient {
+  const existing = clients.get(source);
+  if (existing) return existing;
+  const sources = prometheusSources();
+  const found = sources.find((candidate) => candidate.name === source);
+  if (!found) {
+    throw new ValidationError(
+      `There is no Prometheus source named "${source}"; configured: ${sources.map((candidate) => candidate.name).join(", ")}`,
+      [{ path: "source", message: `unknown source "${source}"` }],
+    );
+  }
+  const client = createPrometheusClient({ baseUrl: found.url, timeoutMs: env().PROMETHEUS_TIMEOUT_MS });
+  clients.set(source, client);
+  return client;
 }
