@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { canaryBuildEnv, newCanaryRun, writeCanaryMarker } from "./secret-canaries.ts";
 import { Service, httpReady } from "./service.ts";
 
 const SOURCES = [
@@ -40,12 +41,16 @@ function nextBin(root: string): string {
   return path.join(root, "node_modules", "next", "dist", "bin", "next");
 }
 
-/** Runs `next build`, streaming its output through `log`. */
+/**
+ * Runs `next build`, streaming its output through `log`. Secret settings are canaries during the
+ * build (see secret-canaries.ts), which the build's marker file names for the secret scan.
+ */
 export function buildConsole(root: string, log: (line: string) => void): Promise<void> {
+  const run = newCanaryRun();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [nextBin(root), "build"], {
       cwd: root,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...canaryBuildEnv(process.env, run), NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -57,6 +62,7 @@ export function buildConsole(root: string, log: (line: string) => void): Promise
     child.once("error", reject);
     child.once("exit", (code) => {
       if (code === 0) {
+        writeCanaryMarker(path.join(root, ".next"), run);
         log("Console built.");
         resolve();
       } else {

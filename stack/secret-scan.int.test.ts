@@ -1,54 +1,33 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { parseEnv, SECRET_SETTINGS } from "@/lib/env";
+import { parseEnv } from "@/lib/env";
+import { buildIsStale } from "./console.ts";
+import { CANARY_COMPANIONS, canariesOf, canaryBuildEnv, newCanaryRun, readCanaryMarker, type Canary } from "./secret-canaries.ts";
 
 // No secret reaches the browser: build the app with a recognisable canary in every secret
 // setting, then look for the canaries in everything the build serves to browsers.
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const run = randomBytes(6).toString("hex");
+const SHARED_DIST = path.join(ROOT, ".next");
+/**
+ * The stack's own console build is made with canaries (stack/console.ts) and is what the other
+ * integration and e2e tests use: scan it when it is current. Otherwise build one here.
+ */
+const sharedRun = !buildIsStale(ROOT) ? readCanaryMarker(SHARED_DIST) : undefined;
+const run = sharedRun ?? newCanaryRun();
 /** Inside the repository (Next.js refuses a distDir outside it), under .data, which git, tsc, ESLint and Vitest ignore. */
-const DIST_NAME = `.data/secret-scan-${run}`;
+const DIST_NAME = sharedRun ? ".next" : `.data/secret-scan-${run}`;
 const DIST = path.join(ROOT, DIST_NAME);
-
-interface Canary {
-  setting: string;
-  value: string;
-  /** A distinctive word inside the value that survives any encoding a bundler might apply. */
-  word: string;
-}
-
-function canaryFor(setting: string): Canary {
-  const word = `canary-${setting.toLowerCase().replace(/_/g, "-")}-${run}`;
-  switch (setting) {
-    case "DATABASE_URL":
-      return { setting, word, value: `postgresql://vigil:${word}@db:5432/vigil` };
-    case "VIGIL_ADMIN_PASSWORD":
-      // Characters URL-encoding changes, so the raw and encoded forms differ.
-      return { setting, word, value: `${word} +/&=?` };
-    default:
-      return { setting, word, value: word };
-  }
-}
-
-const CANARIES = SECRET_SETTINGS.map(canaryFor);
+const CANARIES = canariesOf(run);
 
 /** What each canary may look like in a file: the value and its word, raw and URL-encoded. */
 function needles(canary: Canary): string[] {
   return [...new Set([canary.value, encodeURIComponent(canary.value), canary.word, encodeURIComponent(canary.word)])];
 }
-
-/** The settings that must accompany the secrets for the configuration to be valid. */
-const COMPANIONS: Record<string, string> = {
-  VIGIL_ADMIN_EMAIL: "canary-admin@vigil.invalid",
-  OIDC_ISSUER_URL: "http://oidc.invalid",
-  OIDC_CLIENT_ID: "vigil-console",
-};
 
 interface ScanResult {
   files: number;
@@ -132,12 +111,9 @@ describe("no secret reaches the browser", () => {
   let createdDataDir = false;
 
   beforeAll(async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const name of [...SECRET_SETTINGS, ...Object.keys(COMPANIONS), "NODE_ENV"]) delete env[name];
-    const settings = { ...COMPANIONS, ...Object.fromEntries(CANARIES.map((canary) => [canary.setting, canary.value])) };
-    // A new secret setting whose canary its schema refuses needs a case in canaryFor.
-    expect(() => parseEnv(settings)).not.toThrow();
-    Object.assign(env, settings, { VIGIL_NEXT_DIST_DIR: DIST_NAME, NEXT_TELEMETRY_DISABLED: "1" });
+    if (sharedRun) return;
+    const env = canaryBuildEnv(process.env, run);
+    Object.assign(env, { VIGIL_NEXT_DIST_DIR: DIST_NAME, NEXT_TELEMETRY_DISABLED: "1" });
 
     const tsconfigBefore = readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
     const nextEnvPath = path.join(ROOT, "next-env.d.ts");
@@ -152,8 +128,14 @@ describe("no secret reaches the browser", () => {
   }, 600_000);
 
   afterAll(() => {
+    if (sharedRun) return;
     rmSync(DIST, { recursive: true, force: true });
     if (createdDataDir && readdirSync(path.dirname(DIST)).length === 0) rmSync(path.dirname(DIST), { recursive: true });
+  });
+
+  it("the canaries form a valid configuration (so the build ran with every secret set)", () => {
+    // A new secret setting whose canary its schema refuses needs a case in canariesOf.
+    expect(() => parseEnv({ ...CANARY_COMPANIONS, ...Object.fromEntries(CANARIES.map((canary) => [canary.setting, canary.value])) })).not.toThrow();
   });
 
   it("the scanner finds a canary planted in a bundle (so a clean scan means something)", () => {
@@ -173,7 +155,7 @@ describe("no secret reaches the browser", () => {
   it("no client bundle, prerendered page or payload holds the value of a secret setting", () => {
     const result = scan(DIST);
     console.log(
-      `Scanned ${result.files} browser-facing files (${result.jsFiles} JavaScript, ${(result.bytes / 1024).toFixed(0)} KiB) ` +
+      `Scanned ${sharedRun ? "the stack's console build" : "a build of its own"}: ${result.files} browser-facing files (${result.jsFiles} JavaScript, ${(result.bytes / 1024).toFixed(0)} KiB) ` +
         `for ${CANARIES.map((canary) => canary.setting).join(", ")}`,
     );
     expect(result.jsFiles).toBeGreaterThan(0);
