@@ -71,4 +71,10 @@ describe("maintenanceWindowBodySchema", () => {
     expect(issues(maintenanceWindowBodySchema.safeParse({ ...valid, schedule: { kind: "cron", expression: "0 2 * *" } }))[0]).toMatch(/^schedule\.expression: /);
     expect(issues(maintenanceWindowBodySchema.safeParse({ ...valid, schedule: { kind: "cron", expression: "0 * * * *" } }))[0]).toMatch(/^durationMinutes: Occurrences would overlap/);
   });
+  it("refuses an out-of-range weekly time or day by field, without reaching the schedule check (found by the mutation-route property test)", () => {
+    expect(issues(maintenanceWindowBodySchema.safeParse({ ...valid, schedule: { kind: "weekly", days: [6], time: "25:00" } }))).toEqual([
+      "schedule.time: The start time must be HH:MM, 24-hour clock.",
+    ]);
+    expect(issues(maintenanceWindowBodySchema.safeParse({ ...valid, schedule: { kind: "weekly", days: [9], time: "02:00" } }))[0]).toMatch(/^schedule\.days\.0: /);
+  });
 });

@@ -188,7 +188,8 @@ export const maintenanceWindowBodySchema = z
   })
   .superRefine((body, ctx) => {
     // Only once the schedule and the zone are sound on their own (their fields report otherwise).
-    if (!isTimeZone(body.timezone) || (body.schedule.kind === "cron" && cronProblem(body.schedule.expression))) return;
+    // (A failed field check does not stop this refinement in zod 4: hence the schedule is parsed again.)
+    if (!isTimeZone(body.timezone) || !windowScheduleSchema.safeParse(body.schedule).success) return;
     const problem = scheduleProblem(body, new Date());
     if (problem) ctx.addIssue({ code: "custom", path: ["durationMinutes"], message: problem });
   });
