@@ -31,6 +31,10 @@ function createDatabase(): Database {
   const pool = new pg.Pool({ connectionString: DATABASE_URL, connectionTimeoutMillis: DATABASE_TIMEOUT_MS });
   // An idle connection dies when Postgres restarts; without a listener that error would end the process.
   pool.on("error", (error) => console.error(`Postgres at ${address}: idle connection lost: ${error.message}`));
+  // A connection the pool is closing is no longer the pool's: if Postgres ends it first (a restart,
+  // an administrator) its error has no listener and would end the process too. Queries still get
+  // their own errors; this only keeps a late one from being fatal.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return {
     prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
     pool,

@@ -38,6 +38,8 @@ export async function createPrivateDatabase(label: string): Promise<PrivateDatab
   await applyMigrations(url.toString());
   process.env.DATABASE_URL = url.toString();
   const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  // pool.end() resolves before its connections have closed: DROP ... WITH (FORCE) may end one first.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return {
     url: url.toString(),
     async query<Row extends pg.QueryResultRow>(sql: string, values?: unknown[]) {
