@@ -414,7 +414,7 @@ describe("variables", () => {
       { type: "interval", name: "window", options: ["1m", "5m", "1h"], current: ["5m"], hide: false },
       { type: "constant", name: "cluster", value: "prod-eu", hide: true },
       { type: "textbox", name: "filter", label: "Filter", value: ".*", hide: false },
-      { type: "datasource", name: "ds", hide: true },
+      { type: "datasource", name: "ds", current: [], hide: false },
     ]);
     expect(result.report.variables).toEqual([
       { name: "quantile", type: "custom", status: "converted", reason: null },
