@@ -8,7 +8,7 @@ import { dashboardSchema, type Dashboard } from "@/lib/dashboards/schema";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { createDashboardRequest, deleteDashboardRequest, updateDashboardRequest } from "@/lib/queries/dashboards";
 import { uidFromTitle } from "@/lib/validations/dashboards";
-import { SourceSelect } from "./source-select";
+import { SourceSelect } from "@/components/ui/source-select";
 import { VariablesEditor } from "./variables-editor";
 import { WideDialog } from "./wide-dialog";
 

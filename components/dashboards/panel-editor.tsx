@@ -15,7 +15,7 @@ import {
   type Target,
   type Thresholds,
 } from "@/lib/dashboards/schema";
-import { SourceSelect } from "./source-select";
+import { SourceSelect } from "@/components/ui/source-select";
 import { WideDialog } from "./wide-dialog";
 
 export interface PanelEditorProps {

@@ -44,6 +44,8 @@ export const explorePanelSchema = z.strictObject({
   title: z.string({ error: "panel.title is required" }).trim().min(1, "is required").max(200, "is longer than 200 characters"),
   expr,
   legendFormat: z.string().max(500, "is longer than 500 characters").optional(),
+  /** The source Explore queried; the panel keeps asking it. */
+  datasource: z.string().regex(SOURCE_NAME_REGEX, "must be a source name (lower-case letters, digits, - and _)").optional(),
 });
 
 /**

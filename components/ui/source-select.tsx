@@ -2,14 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { sourcesQuery } from "@/lib/queries/prometheus";
+import { DEFAULT_SOURCE_NAME } from "@/lib/validations/prometheus";
 
 export interface SourceSelectProps {
   label: string;
   /** A source name or `${DS}`; undefined inherits. */
   value: string | undefined;
   onChange: (value: string | undefined) => void;
-  /** What choosing nothing means, e.g. "Dashboard's source (default)". */
-  inheritLabel: string;
+  /** What choosing nothing means, e.g. "Dashboard's source (default)"; without it, nothing means the default source. */
+  inheritLabel?: string;
   /** Datasource variables the value may refer to as `${name}`. */
   variables?: readonly string[];
   className?: string;
@@ -24,12 +25,17 @@ export function SourceSelect({ label, value, onChange, inheritLabel, variables =
   const sources = useQuery(sourcesQuery());
   const list = sources.data ?? [];
   if (list.length <= 1 && variables.length === 0 && value === undefined) return null;
-  const known = list.some((source) => source.name === value) || variables.some((name) => `\${${name}}` === value);
+  const known = value === undefined || list.some((source) => source.name === value) || variables.some((name) => `\${${name}}` === value);
   return (
     <label className={`flex flex-col gap-1 text-xs text-slate-400 ${className}`}>
       {label}
-      <select aria-label={label} value={value ?? ""} onChange={(event) => onChange(event.target.value || undefined)} className="rounded border border-edge bg-surface px-2 py-1 text-sm text-slate-200">
-        <option value="">{inheritLabel}</option>
+      <select
+        aria-label={label}
+        value={value ?? (inheritLabel === undefined ? DEFAULT_SOURCE_NAME : "")}
+        onChange={(event) => onChange(event.target.value || undefined)}
+        className="rounded border border-edge bg-surface px-2 py-1 text-sm text-slate-200"
+      >
+        {inheritLabel === undefined ? null : <option value="">{inheritLabel}</option>}
         {list.map((source) => (
           <option key={source.name} value={source.name}>
             {source.name} ({source.url})
