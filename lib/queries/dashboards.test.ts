@@ -22,7 +22,7 @@ describe("panel query keys", () => {
     const client = new QueryClient();
     const [planned] = planTargets([target("up")], context);
     if (!planned) throw new Error("no plan");
-    const options = { ...panelQueryOptions(planned.query, 1), queryFn: async () => ({ response: { status: "success" as const, data: { resultType: "vector" as const, result: [] }, warnings: [] }, tookMs: (calls += 1), url: "" }) };
+    const options = { ...panelQueryOptions(planned.query, 1), queryFn: async () => ({ response: { status: "success" as const, data: { resultType: "vector" as const, result: [] }, warnings: [], source: "default" }, tookMs: (calls += 1), url: "" }) };
     await Promise.all([client.fetchQuery(options), client.fetchQuery(options), client.fetchQuery(options)]);
     expect(calls).toBe(1);
   });
