@@ -32,7 +32,9 @@ export async function scrapeIntervalSeconds(signal?: AbortSignal, source: string
   if (cached && Date.now() - cached.at < 60_000) return cached.seconds;
   const result = await getPrometheus(source).targets({ state: "active", signal });
   const intervals = result.data.activeTargets
-    .map((target) => (target.scrapeInterval ? parseDuration(target.scrapeInterval) : undefined))
+    // VictoriaMetrics has no scrapeInterval field; its discovered labels carry the interval instead.
+    .map((target) => target.scrapeInterval ?? target.discoveredLabels?.__scrape_interval__)
+    .map((interval) => (interval ? parseDuration(interval) : undefined))
     .filter((value): value is number => value !== undefined && value > 0);
   const seconds = intervals.length ? Math.min(...intervals) : DEFAULT_SCRAPE_SECONDS;
   cachedScrape.set(source, { seconds, at: Date.now() });
