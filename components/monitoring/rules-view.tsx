@@ -21,7 +21,8 @@ function pick<T extends string>(options: readonly T[], value: string, fallback: 
 /** Every rule group and rule, failing ones first, filtered from the URL. */
 export function RulesView() {
   const { interval } = useRefresh();
-  const query = useQuery(monitoringRulesQuery(interval));
+  const [source] = useSearchParam("source");
+  const query = useQuery(monitoringRulesQuery(interval, source || undefined));
   const [text, setText] = useSearchParam("q");
   const [typeParam, setType] = useSearchParam("type");
   const [stateParam, setState] = useSearchParam("state");
