@@ -56,3 +56,16 @@ test.describe("several Prometheus-API sources", () => {
     await expect(explore.results).toContainText("victoria");
   });
 });
+
+test("the monitoring pages look at the chosen source and keep it between tabs", async ({ page }) => {
+  await page.goto("/monitoring/rules?source=vm");
+  const source = page.getByRole("navigation", { name: "Monitoring" }).getByLabel("Source", { exact: true });
+  await expect(source).toHaveValue("vm");
+  // VictoriaMetrics runs no rules of its own (vmalert does): an empty list, where Prometheus has the shipped rules.
+  await expect(page.getByText("has no rule groups loaded")).toBeVisible();
+  await page.getByRole("navigation", { name: "Monitoring" }).getByRole("link", { name: "Targets" }).click();
+  await expect(page).toHaveURL(/\/monitoring\/targets\?source=vm/);
+  await expect(page.getByText("inferno-0").first()).toBeVisible();
+  await source.selectOption("default");
+  await expect(page).not.toHaveURL(/source=/);
+});
