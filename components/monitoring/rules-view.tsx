@@ -76,7 +76,7 @@ export function RulesView() {
         errorTitle="Could not load rules from Prometheus"
         loadingLabel="Loading rules"
         isEmpty={(view) => view.groups.length === 0}
-        empty="Prometheus has no rule groups loaded. Add rule files to rule_files in its configuration."
+        empty="This source has no rule groups loaded. With Prometheus, add rule files to rule_files in its configuration; VictoriaMetrics and Thanos Query evaluate rules elsewhere (vmalert, the ruler)."
       >
         {(view) =>
           groups.length === 0 ? (
