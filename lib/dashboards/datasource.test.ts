@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { datasourceVariableChoice, normalizeSource, panelSource, resolveSourceRef, sourceProblem } from "./datasource";
 import type { VariableValues } from "./interpolate";
+import { dashboardSchema, datasourceRefSchema } from "./schema";
 
 const values: VariableValues = { DS: { values: ["vm"], options: ["default", "vm"], multi: false } };
 
@@ -34,5 +35,25 @@ describe("datasourceVariableChoice", () => {
     expect(datasourceVariableChoice({ current: ["vm"] }, ["default"], ["default", "vm"]).selected).toEqual(["default"]);
     expect(datasourceVariableChoice({ regex: "^(vm|thanos)", current: [] }, undefined, ["default", "vm", "thanos"])).toEqual({ options: ["vm", "thanos"], selected: ["vm"] });
     expect(datasourceVariableChoice({ regex: "(", current: [] }, undefined, ["default"]).options).toEqual(["default"]);
+  });
+});
+
+describe("datasource references in the model", () => {
+  it("are a source name or a variable reference", () => {
+    for (const ok of ["default", "vm", "thanos-eu_2", "${DS}", "$DS", "[[DS]]"]) expect(datasourceRefSchema.safeParse(ok).success).toBe(true);
+    for (const bad of ["Prometheus", "../admin", "${DS:raw}", "", "$"]) expect(datasourceRefSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it("live in the dashboard JSON, so stored dashboards need no migration", () => {
+    const parsed = dashboardSchema.parse({
+      uid: "x",
+      title: "X",
+      datasource: "${DS}",
+      variables: [{ type: "datasource", name: "DS" }],
+      panels: [{ id: "a", type: "stat", gridPos: { x: 0, y: 0, w: 6, h: 4 }, datasource: "vm", targets: [{ refId: "A", expr: "up" }] }],
+    });
+    expect(parsed.datasource).toBe("${DS}");
+    expect(parsed.variables[0]).toEqual({ type: "datasource", name: "DS", current: [], hide: false });
+    expect(parsed.panels[0]).toMatchObject({ datasource: "vm" });
   });
 });
