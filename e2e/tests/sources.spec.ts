@@ -46,6 +46,19 @@ test.describe("several Prometheus-API sources", () => {
     }
   });
 
+  test("the API lists the sources and refuses one that is not configured, naming those that are", async ({ request }) => {
+    const listed = await request.get("/api/prometheus/sources");
+    expect(listed.status()).toBe(200);
+    const body: unknown = await listed.json();
+    expect(body).toMatchObject({ sources: [{ name: "default", isDefault: true }, { name: "vm", isDefault: false }] });
+    const refused = await request.get("/api/prometheus/query?query=up&source=thanos");
+    expect(refused.status()).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'There is no Prometheus source named "thanos"; configured: default, vm' });
+    const onVm = await request.get(`/api/prometheus/query?query=${encodeURIComponent(VM_ONLY)}&source=vm`);
+    expect(onVm.status()).toBe(200);
+    expect(await onVm.json()).toMatchObject({ status: "success", source: "vm" });
+  });
+
   test("Explore keeps the chosen source in the URL and queries it", async ({ page }) => {
     test.info().annotations.push({ type: "expected-console-error", description: "400" });
     const explore = new ExplorePage(page);
