@@ -17,6 +17,13 @@ describe("panel query keys", () => {
     expect(hashKey(dashboardKeys.panelQuery(a.query, 3))).not.toBe(hashKey(dashboardKeys.panelQuery(a.query, 4)));
   });
 
+  it("differ between sources, so the same query on two sources is two requests", () => {
+    const [onDefault] = planTargets([target("up")], context);
+    const [onVm] = planTargets([target("up")], { ...context, source: "vm" });
+    if (!onDefault || !onVm) throw new Error("no plan");
+    expect(hashKey(dashboardKeys.panelQuery(onDefault.query, 1))).not.toBe(hashKey(dashboardKeys.panelQuery(onVm.query, 1)));
+  });
+
   it("fetch once for any number of panels with the same query", async () => {
     let calls = 0;
     const client = new QueryClient();
