@@ -12,11 +12,11 @@ test.describe("several Prometheus-API sources", () => {
     // The Prometheus panel's refusal is a 400 in the browser's log.
     test.info().annotations.push({ type: "expected-console-error", description: "400" });
     const uid = `e2e-sources-${Date.now()}`;
-    const panel = (id: string, title: string, x: number, datasource?: string) => ({
+    const panel = (id: string, title: string, x: number, datasource?: string, y = 0) => ({
       id,
       type: "timeseries",
       title,
-      gridPos: { x, y: 0, w: 8, h: 8 },
+      gridPos: { x, y, w: 8, h: 8 },
       ...(datasource ? { datasource } : {}),
       targets: [{ refId: "A", expr: VM_ONLY, legendFormat: "{{answered_by}}" }],
     });
@@ -24,7 +24,13 @@ test.describe("several Prometheus-API sources", () => {
       uid,
       title: "E2E sources",
       time: { from: "now-5m", to: "now" },
-      panels: [panel("vm", "From VictoriaMetrics", 0, "vm"), panel("missing", "From nowhere", 8, "thanos"), panel("default", "From Prometheus", 16)],
+      variables: [{ type: "datasource", name: "DS", label: "Source" }],
+      panels: [
+        panel("vm", "From VictoriaMetrics", 0, "vm"),
+        panel("missing", "From nowhere", 8, "thanos"),
+        panel("default", "From Prometheus", 16),
+        panel("chosen", "From the chosen source", 0, "${DS}", 8),
+      ],
     };
     const created = await request.post("/api/dashboards", { headers: origin(), data: { dashboard } });
     expect(created.status()).toBe(201);
@@ -41,6 +47,14 @@ test.describe("several Prometheus-API sources", () => {
       const inspect = await view.inspect("From VictoriaMetrics");
       await expect(inspect.getByTestId("inspect-source")).toHaveText("vm");
       await expect(inspect.getByText(/GET \/api\/prometheus\/query_range\?.*source=vm/)).toBeVisible();
+      await inspect.getByRole("button", { name: "Close" }).first().click();
+
+      // A datasource variable offers the configured sources; choosing one points ${DS} panels at it, in the URL.
+      const chosen = view.panel("From the chosen source");
+      await expect(chosen.getByRole("alert")).toContainText("Query A failed");
+      await page.getByRole("group", { name: "Variables" }).getByLabel("Source", { exact: true }).selectOption("vm");
+      await expect(page).toHaveURL(/var-DS=vm/);
+      await expect(chosen.getByRole("list", { name: "Legend" }).or(chosen.getByRole("table", { name: "Legend" }))).toContainText("victoria");
     } finally {
       expect((await request.delete(`/api/dashboards/${uid}`, { headers: origin() })).status()).toBe(200);
     }
