@@ -93,7 +93,9 @@ export const dashboardsCommand: Command = {
     } catch (error) {
       throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const result = convertGrafanaText(text, { uid: values.uid, title: values.title });
+    // Source names only (the console's env check validates the list); panels naming one of them keep it.
+    const sources = ["default", ...(process.env.PROMETHEUS_SOURCES ?? "").split(",").map((pair) => pair.split("=")[0]?.trim() ?? "").filter(Boolean)];
+    const result = convertGrafanaText(text, { uid: values.uid, title: values.title, sources });
     if (values.json) console.log(JSON.stringify(result.report, null, 2));
     else printReport(result);
     if (values["dry-run"] || !databaseUrl) return 0;

@@ -51,7 +51,7 @@ export const testCommand: Command = {
     let stop = async () => undefined as void;
     let env: Record<string, string> = {};
     if (needsStack) {
-      console.log("Starting the test stack (Postgres, Alertmanager x2, Prometheus, demo exporter, console)...");
+      console.log("Starting the test stack (Postgres, Alertmanager x2, Prometheus, VictoriaMetrics, demo exporter, console)...");
       const started = Date.now();
       const stack = await startStack({
         root: ROOT,

@@ -12,6 +12,7 @@ import { startPostgres } from "./postgres.ts";
 import { freePort, preferredPort } from "./ports.ts";
 import { prometheusService } from "./prometheus.ts";
 import type { Service } from "./service.ts";
+import { victoriaMetricsService } from "./victoria-metrics.ts";
 
 export interface StackOptions {
   root: string;
@@ -25,6 +26,11 @@ export interface StackOptions {
   /** Use this Postgres instead of a private cluster under dataDir. */
   databaseUrl?: string;
   alertmanagerPeers?: number;
+  /**
+   * Also run VictoriaMetrics scraping the same exporter, the console's second Prometheus-API
+   * source ("vm" in PROMETHEUS_SOURCES). On by default in the test profile, off in the demo.
+   */
+  victoriaMetrics?: boolean;
   log?: (line: string) => void;
 }
 
@@ -43,6 +49,8 @@ export interface StackUrls {
   alertmanagers: string[];
   exporter: string;
   database: string;
+  /** VictoriaMetrics, when the stack runs it: the console's source "vm". */
+  victoriaMetrics?: string;
   console?: string;
   /** Test profile with the console: the OpenID Connect provider the console signs people in with. */
   oidcIssuer?: string;
@@ -177,15 +185,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       rulesDir: path.join(options.root, "deploy", "prometheus", "rules"),
       scrapeInterval: demo ? "5s" : "1s",
     });
-    await prometheus.start();
-    services.set(prometheus.name, prometheus);
-    started.push(prometheus);
+    const withVictoria = options.victoriaMetrics ?? !demo;
+    const victoriaPort = withVictoria ? await port(8428) : undefined;
+    const victoria = victoriaPort
+      ? victoriaMetricsService({ dataDir: path.join(options.dataDir, "victoria-metrics"), port: victoriaPort, exporterAddress, scrapeInterval: demo ? "5s" : "2s" })
+      : undefined;
+    // Listed before starting, so a failure of either stops the other.
+    for (const service of [prometheus, ...(victoria ? [victoria] : [])]) {
+      services.set(service.name, service);
+      started.push(service);
+    }
+    await Promise.all([prometheus.start(), victoria?.start()]);
 
     const urls: StackUrls = {
       prometheus: `http://127.0.0.1:${prometheusPort}`,
       alertmanagers: peers.map((peer) => `http://127.0.0.1:${peer.port}`),
       exporter: exporter.url,
       database: await database,
+      ...(victoriaPort ? { victoriaMetrics: `http://127.0.0.1:${victoriaPort}` } : {}),
     };
 
     if (consolePort) {
@@ -202,6 +219,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         logFile: path.join(options.dataDir, "console.log"),
         env: {
           PROMETHEUS_URL: urls.prometheus,
+          ...(urls.victoriaMetrics ? { PROMETHEUS_SOURCES: `vm=${urls.victoriaMetrics}` } : {}),
           ALERTMANAGER_URLS: urls.alertmanagers.join(","),
           DATABASE_URL: urls.database,
           // No VIGIL_PUBLIC_URL: the demo is reached as localhost and as 127.0.0.1 alike, and the

@@ -8,6 +8,7 @@ import { dashboardSchema, type Dashboard } from "@/lib/dashboards/schema";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { createDashboardRequest, deleteDashboardRequest, updateDashboardRequest } from "@/lib/queries/dashboards";
 import { uidFromTitle } from "@/lib/validations/dashboards";
+import { SourceSelect } from "@/components/ui/source-select";
 import { VariablesEditor } from "./variables-editor";
 import { WideDialog } from "./wide-dialog";
 
@@ -179,6 +180,7 @@ function SettingsDialog({ dashboard, onClose, onApply }: { dashboard: Dashboard;
   const [from, setFrom] = useState(dashboard.time.from);
   const [to, setTo] = useState(dashboard.time.to);
   const [variableList, setVariableList] = useState(dashboard.variables);
+  const [datasource, setDatasource] = useState(dashboard.datasource);
   const [variables, setVariables] = useState(JSON.stringify(dashboard.variables, null, 2));
   const [jsonMode, setJsonMode] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -197,6 +199,7 @@ function SettingsDialog({ dashboard, onClose, onApply }: { dashboard: Dashboard;
       description: description || undefined,
       tags: tags.split(",").map((tag) => tag.trim()).filter(Boolean),
       time: { from, to },
+      datasource,
       variables: parsedVariables,
     });
     if (!parsed.success) return setError(z.prettifyError(parsed.error));
@@ -234,6 +237,13 @@ function SettingsDialog({ dashboard, onClose, onApply }: { dashboard: Dashboard;
           Default to
           <input value={to} onChange={(event) => setTo(event.target.value)} className={`${field} font-mono`} />
         </label>
+        <SourceSelect
+          label="Source"
+          value={datasource}
+          onChange={setDatasource}
+          inheritLabel="The default source"
+          variables={variableList.flatMap((variable) => (variable.type === "datasource" ? [variable.name] : []))}
+        />
         <div className="md:col-span-2">
           <label className="mb-2 flex items-center gap-1 text-xs">
             <input

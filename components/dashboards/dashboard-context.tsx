@@ -10,6 +10,10 @@ export interface DashboardContextValue {
   timeZone: "browser" | "utc";
   scrapeIntervalSeconds: number;
   variables: VariableValues;
+  /** The dashboard's source reference (a name or `${DS}`); panels without their own ask it. */
+  datasource?: string;
+  /** Names of the configured sources; undefined until known (panels then just ask, and the server says no). */
+  sources?: readonly string[];
   /** False until variables are resolved: panels wait rather than query with unexpanded `$var`s. */
   ready: boolean;
   /** Bumped by every refresh (manual or automatic): part of each panel query's key. */

@@ -1,11 +1,14 @@
 "use client";
 
 import { useRouter, useSearchParams, usePathname } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { StoredDashboard } from "@/lib/data/dashboards";
 import { allPanels, removePanel, duplicatePanel, movePanel, removeRow, updateRow, addRow, addPanel, nextPanelId, replacePanel } from "@/lib/dashboards/layout";
 import { REFRESH_OPTIONS, type Dashboard, type Panel, type Row } from "@/lib/dashboards/schema";
 import { resolveRange, zoomOut } from "@/lib/dashboards/time-range";
+import { sourcesQuery } from "@/lib/queries/prometheus";
+import { DEFAULT_SOURCE_NAME } from "@/lib/validations/prometheus";
 import { parseUrlState, refreshMs, serializeUrlState, type DashboardUrlState } from "@/lib/dashboards/url-state";
 import { DashboardContext, type DashboardContextValue } from "./dashboard-context";
 import { DashboardGrid } from "./dashboard-grid";
@@ -66,12 +69,26 @@ export function DashboardView({ stored, canEdit, scrapeIntervalSeconds }: Dashbo
   );
 
   const range = useMemo(() => resolveRange(state.from, state.to, evaluatedAt), [state.from, state.to, evaluatedAt]);
-  const variables = useDashboardVariables(dashboard.variables, state.variables, range.fromMs, range.toMs);
+  const sourceList = useQuery(sourcesQuery());
+  // If the list cannot be had, panels still ask their source and the server says whether it exists.
+  const configured = useMemo(() => sourceList.data?.map((source) => source.name) ?? (sourceList.isError ? [DEFAULT_SOURCE_NAME] : undefined), [sourceList.data, sourceList.isError]);
+  const variables = useDashboardVariables(dashboard.variables, state.variables, range.fromMs, range.toMs, { configured, dashboardDatasource: dashboard.datasource });
 
   const onZoom = useCallback((fromMs: number, toMs: number) => setUrlState({ from: String(fromMs), to: String(toMs) }), [setUrlState]);
   const context: DashboardContextValue = useMemo(
-    () => ({ fromMs: range.fromMs, toMs: range.toMs, timeZone: state.timeZone, scrapeIntervalSeconds, variables: variables.values, ready: variables.ready, refresh: refreshCount, onZoom }),
-    [range, state.timeZone, scrapeIntervalSeconds, variables, refreshCount, onZoom],
+    () => ({
+      fromMs: range.fromMs,
+      toMs: range.toMs,
+      timeZone: state.timeZone,
+      scrapeIntervalSeconds,
+      variables: variables.values,
+      datasource: dashboard.datasource,
+      sources: sourceList.isError ? undefined : configured,
+      ready: variables.ready,
+      refresh: refreshCount,
+      onZoom,
+    }),
+    [range, state.timeZone, scrapeIntervalSeconds, variables, dashboard.datasource, sourceList.isError, configured, refreshCount, onZoom],
   );
 
   const toggleRow = (row: Row) => {
@@ -239,6 +256,8 @@ export function DashboardView({ stored, canEdit, scrapeIntervalSeconds }: Dashbo
       {editingPanel ? (
         <PanelEditor
           panel={editingPanel.panel}
+          dashboardDatasource={dashboard.datasource}
+          datasourceVariables={dashboard.variables.flatMap((variable) => (variable.type === "datasource" ? [variable.name] : []))}
           isNew={editingPanel.isNew}
           onCancel={() => setEditingPanel(null)}
           onApply={(panel) => {

@@ -15,11 +15,16 @@ import {
   type Target,
   type Thresholds,
 } from "@/lib/dashboards/schema";
+import { SourceSelect } from "@/components/ui/source-select";
 import { WideDialog } from "./wide-dialog";
 
 export interface PanelEditorProps {
   panel: Panel;
   isNew: boolean;
+  /** The dashboard's source reference, what "inherit" means here. */
+  dashboardDatasource?: string;
+  /** The dashboard's datasource variables, offered as `${name}`. */
+  datasourceVariables?: readonly string[];
   onCancel: () => void;
   onApply: (panel: Panel) => void;
 }
@@ -139,7 +144,7 @@ function ThresholdsEditor({ thresholds, onChange }: { thresholds: Thresholds | u
 }
 
 /** Everything a panel has: type, queries with legend formats, units, thresholds, overrides, placement and type options. */
-export function PanelEditor({ panel, isNew, onCancel, onApply }: PanelEditorProps) {
+export function PanelEditor({ panel, isNew, dashboardDatasource, datasourceVariables, onCancel, onApply }: PanelEditorProps) {
   const [draft, setDraft] = useState<Panel>(panel);
   const [error, setError] = useState<string | null>(null);
 
@@ -217,7 +222,7 @@ export function PanelEditor({ panel, isNew, onCancel, onApply }: PanelEditorProp
             Type
             <select
               value={draft.type}
-              onChange={(event) => reparse({ id: draft.id, title: draft.title, description: draft.description, gridPos: draft.gridPos, targets: draft.targets, fieldConfig: draft.fieldConfig, type: event.target.value })}
+              onChange={(event) => reparse({ id: draft.id, title: draft.title, description: draft.description, gridPos: draft.gridPos, datasource: draft.datasource, targets: draft.targets, fieldConfig: draft.fieldConfig, type: event.target.value })}
               className={field}
             >
               {TYPES.map((type) => (
@@ -257,6 +262,14 @@ export function PanelEditor({ panel, isNew, onCancel, onApply }: PanelEditorProp
           <>
             <fieldset className="space-y-2">
               <legend className="mb-1 font-medium text-white">Queries</legend>
+              <SourceSelect
+                label="Source"
+                value={draft.datasource}
+                onChange={(datasource) => setDraft({ ...draft, datasource })}
+                inheritLabel={`The dashboard's (${dashboardDatasource ?? "default"})`}
+                variables={datasourceVariables}
+                className="max-w-md"
+              />
               {draft.targets.map((target, index) => {
                 const update = (change: Partial<Target>) => setTargets(draft.targets.map((item, position) => (position === index ? { ...item, ...change } : item)));
                 return (

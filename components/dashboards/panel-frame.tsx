@@ -102,10 +102,9 @@ export function PanelFrame({ panel, editActions }: PanelFrameProps) {
           <div role="alert" className="mb-1 max-h-24 overflow-auto rounded border border-critical/40 bg-critical/10 px-2 py-1 text-xs">
             {data.errors.map((error) => (
               <div key={error.refId}>
-                <p className="text-rose-200">
-                  Query {error.refId} failed: {error.message}
-                </p>
-                <p className="break-all font-mono text-rose-100/70">{error.expr}</p>
+                {/* A problem with the panel's source has no query of its own to name. */}
+                <p className="text-rose-200">{error.expr ? `Query ${error.refId} failed: ${error.message}` : error.message}</p>
+                {error.expr ? <p className="break-all font-mono text-rose-100/70">{error.expr}</p> : null}
               </div>
             ))}
           </div>

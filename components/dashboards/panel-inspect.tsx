@@ -25,6 +25,12 @@ export function downloadCsv(panel: Panel, data: PanelData): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The source that answered (the server says which), else the one the panel asks. */
+function answeredBy(data: PanelData): string {
+  const answered = [...new Set(data.results.flatMap(({ result }) => (result?.response.source ? [result.response.source] : [])))];
+  return answered.length ? answered.join(", ") : (data.source ?? "default");
+}
+
 /** What a panel asked and got: each resolved PromQL, its request, time taken, and the raw answer. */
 export function PanelInspect({ panel, data, onClose }: PanelInspectProps) {
   const [tab, setTab] = useState<"query" | "response">("query");
@@ -45,6 +51,11 @@ export function PanelInspect({ panel, data, onClose }: PanelInspectProps) {
           </button>
         ))}
       </div>
+      {data.results.length > 0 ? (
+        <p className="mb-3 text-sm text-slate-300">
+          Source: <span className="font-mono text-white" data-testid="inspect-source">{answeredBy(data)}</span>
+        </p>
+      ) : null}
       {data.results.length === 0 ? <p className="text-sm text-slate-400">This panel runs no queries.</p> : null}
       <div className="space-y-4">
         {data.results.map(({ target, result, error }) => (
@@ -53,6 +64,7 @@ export function PanelInspect({ panel, data, onClose }: PanelInspectProps) {
               <span className="font-semibold text-white">{target.refId}</span>
               <span>{target.query.kind === "range" ? `range, step ${target.query.step}s` : "instant"}</span>
               {result ? <span>took {result.tookMs} ms</span> : null}
+              {result?.response.source ? <span>answered by {result.response.source}</span> : null}
               {result ? <span>{result.response.data.result.length} series</span> : null}
               {error ? <span className="text-rose-300">failed</span> : null}
             </div>

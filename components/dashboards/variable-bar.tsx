@@ -48,7 +48,8 @@ function MultiSelect({ variable, onChange }: { variable: ResolvedVariable; onCha
 
 /** The dashboard's variables as pickers; a variable whose options failed says why. */
 export function VariableBar({ variables, onChange }: VariableBarProps) {
-  const shown = variables.filter((variable) => !variable.hide && variable.type !== "constant" && variable.type !== "datasource");
+  // A datasource variable with a single source to choose is no choice: not shown.
+  const shown = variables.filter((variable) => !variable.hide && variable.type !== "constant" && !(variable.type === "datasource" && variable.options.length <= 1));
   if (shown.length === 0) return null;
   return (
     <div className="mb-3 flex flex-wrap items-center gap-3 text-sm" aria-label="Variables" role="group">

@@ -8,7 +8,7 @@ export interface VariablesEditorProps {
 }
 
 const field = "rounded border border-edge bg-surface px-2 py-1 text-sm";
-const TYPES: Array<Variable["type"]> = ["query", "custom", "interval", "constant", "textbox"];
+const TYPES: Array<Variable["type"]> = ["query", "custom", "interval", "constant", "textbox", "datasource"];
 
 /** A blank variable of a type, with a name not yet used. */
 function blank(type: Variable["type"], name: string): Variable {
@@ -41,7 +41,7 @@ function definitionOf(variable: Variable): string {
     case "textbox":
       return variable.value;
     case "datasource":
-      return "";
+      return variable.regex ?? "";
   }
 }
 
@@ -58,7 +58,7 @@ function withDefinition(variable: Variable, text: string): Variable {
     case "textbox":
       return { ...variable, value: text };
     case "datasource":
-      return variable;
+      return { ...variable, regex: text.trim() || undefined };
   }
 }
 
@@ -85,11 +85,10 @@ export function VariablesEditor({ variables, onChange }: VariablesEditorProps) {
                 {type}
               </option>
             ))}
-            {variable.type === "datasource" ? <option value="datasource">datasource</option> : null}
           </select>
           <input
             aria-label={`Variable ${index + 1} definition`}
-            placeholder={variable.type === "query" ? "label_values(metric{job=\"$job\"}, label)" : "values, separated, by commas"}
+            placeholder={variable.type === "query" ? "label_values(metric{job=\"$job\"}, label)" : variable.type === "datasource" ? "regex over source names (empty: every source)" : "values, separated, by commas"}
             defaultValue={definitionOf(variable)}
             onBlur={(event) => update(index, withDefinition(variable, event.target.value))}
             className={`${field} min-w-64 flex-1 font-mono`}

@@ -15,6 +15,8 @@ export interface StoredDashboardChoice {
 
 export interface AddToDashboardProps {
   expr: string;
+  /** The source Explore queried, kept by the panel. */
+  source?: string;
   /** Stored dashboards (provisioned ones are read-only files). */
   dashboards: StoredDashboardChoice[];
   onClose: () => void;
@@ -23,7 +25,7 @@ export interface AddToDashboardProps {
 const inputClass = "w-full rounded border border-edge bg-surface px-3 py-2 text-sm text-white outline-none focus:border-info";
 
 /** Appends the query as a time series panel to a stored dashboard, or to a new one, then links to it. */
-export function AddToDashboard({ expr, dashboards, onClose }: AddToDashboardProps) {
+export function AddToDashboard({ expr, source, dashboards, onClose }: AddToDashboardProps) {
   const ids = { title: useId(), legend: useId(), target: useId(), newTitle: useId(), newUid: useId() };
   const router = useRouter();
   const add = useAddToDashboard();
@@ -39,7 +41,7 @@ export function AddToDashboard({ expr, dashboards, onClose }: AddToDashboardProp
     const form = new FormData(event.currentTarget);
     const title = String(form.get("title") ?? "").trim() || expr.slice(0, 200);
     const legendFormat = String(form.get("legendFormat") ?? "").trim();
-    const panel = { title, expr, ...(legendFormat ? { legendFormat } : {}) };
+    const panel = { title, expr, ...(legendFormat ? { legendFormat } : {}), ...(source ? { datasource: source } : {}) };
     const uid = mode === "new" ? newUid || slugify(newTitle) : target;
     const dashboardTitle = mode === "new" ? newTitle.trim() : (dashboards.find((item) => item.uid === target)?.title ?? target);
     add.mutate(

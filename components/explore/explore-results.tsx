@@ -23,8 +23,8 @@ function Warnings({ warnings }: { warnings: string[] | undefined }) {
   );
 }
 
-export function ExploreGraph({ expr, window }: { expr: string; window: QueryWindow }) {
-  const query = useQuery(exploreRangeQuery(expr, window.start, window.end, window.step));
+export function ExploreGraph({ expr, window, source }: { expr: string; window: QueryWindow; source?: string }) {
+  const query = useQuery(exploreRangeQuery(expr, window.start, window.end, window.step, source));
   const chart = useMemo(() => {
     if (!query.data) return undefined;
     const result = query.data.data.result;
@@ -52,8 +52,8 @@ export function ExploreGraph({ expr, window }: { expr: string; window: QueryWind
   );
 }
 
-export function ExploreTable({ expr, time }: { expr: string; time: number }) {
-  const query = useQuery(exploreInstantQuery(expr, time));
+export function ExploreTable({ expr, time, source }: { expr: string; time: number; source?: string }) {
+  const query = useQuery(exploreInstantQuery(expr, time, source));
   return (
     <QueryState
       query={query}

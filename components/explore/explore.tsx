@@ -12,6 +12,7 @@ import type { ExploreUrlState } from "@/lib/validations/explore";
 import { AddToDashboard, type StoredDashboardChoice } from "./add-to-dashboard";
 import { ExploreGraph, ExploreTable } from "./explore-results";
 import { PromqlEditor } from "./promql-editor";
+import { SourceSelect } from "@/components/ui/source-select";
 
 export interface ExploreProps {
   /** Editors may add the query to a dashboard. */
@@ -84,11 +85,19 @@ export function Explore({ canEdit, dashboards }: ExploreProps) {
     <div className="grid gap-4 xl:grid-cols-[1fr_20rem]">
       <div className="min-w-0 space-y-4">
         <Panel title="Query">
-          <PromqlEditor value={draft} onChange={setDraft} onRun={run} />
+          <PromqlEditor key={state.source ?? "default"} value={draft} onChange={setDraft} onRun={run} source={state.source} />
           <div className="mt-3 flex flex-wrap items-end gap-3">
             <button type="button" onClick={() => run(draft)} className="rounded bg-info/90 px-3 py-1.5 text-sm font-medium text-slate-950 hover:bg-info">
               Run query
             </button>
+            <SourceSelect
+              label="Source"
+              value={state.source}
+              onChange={(source) => {
+                setRanAt(nowSeconds());
+                navigate({ ...state, expr: draft.trim(), source });
+              }}
+            />
             <div>
               <label htmlFor={ids.range} className="mb-1 block text-xs text-slate-400">
                 Range
@@ -163,9 +172,9 @@ export function Explore({ canEdit, dashboards }: ExploreProps) {
                 Type a PromQL expression above: completion offers functions, metric names, labels and their values.
               </p>
             ) : state.tab === "graph" ? (
-              <ExploreGraph expr={state.expr} window={range} />
+              <ExploreGraph expr={state.expr} window={range} source={state.source} />
             ) : (
-              <ExploreTable expr={state.expr} time={range.end} />
+              <ExploreTable expr={state.expr} time={range.end} source={state.source} />
             )}
           </Panel>
         </div>
@@ -204,7 +213,7 @@ export function Explore({ canEdit, dashboards }: ExploreProps) {
         ) : null}
       </Panel>
 
-      {adding ? <AddToDashboard expr={state.expr} dashboards={dashboards} onClose={() => setAdding(false)} /> : null}
+      {adding ? <AddToDashboard expr={state.expr} source={state.source} dashboards={dashboards} onClose={() => setAdding(false)} /> : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import { PromQLExtension } from "@prometheus-io/codemirror-promql";
+import { withSource } from "@/lib/prometheus/source-url";
 import { useEffect, useRef } from "react";
 
 export interface PromqlEditorProps {
@@ -15,6 +16,8 @@ export interface PromqlEditorProps {
   /** Enter runs the query (Shift-Enter adds a line). */
   onRun: (value: string) => void;
   label?: string;
+  /** The Prometheus-API source completion asks (the default when absent); fixed for the editor's life. */
+  source?: string;
 }
 
 /** Colours in the spirit of Prometheus's own editor, on the console's dark theme. */
@@ -51,7 +54,7 @@ const theme = EditorView.theme(
  * The PromQL editor: codemirror-promql's highlighting, linting and completion of functions, metric names,
  * labels and label values. Completion asks our own server (/api/prometheus/...), which asks Prometheus.
  */
-export function PromqlEditor({ value, onChange, onRun, label = "PromQL expression" }: PromqlEditorProps) {
+export function PromqlEditor({ value, onChange, onRun, label = "PromQL expression", source }: PromqlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   // The editor is built once; the latest callbacks are read through refs.
@@ -63,7 +66,15 @@ export function PromqlEditor({ value, onChange, onRun, label = "PromQL expressio
   useEffect(() => {
     if (!host.current) return;
     const promql = new PromQLExtension().setComplete({
-      remote: { url: "", apiPrefix: "/api/prometheus", httpMethod: "GET", lookbackInterval: 12 * 60 * 60 * 1000, cache: { maxAge: 5 * 60 * 1000 } },
+      remote: {
+        url: "",
+        apiPrefix: "/api/prometheus",
+        httpMethod: "GET",
+        lookbackInterval: 12 * 60 * 60 * 1000,
+        cache: { maxAge: 5 * 60 * 1000 },
+        // Completion asks the source the query will run against.
+        fetchFn: (input, init) => fetch(typeof input === "string" ? withSource(input, source) : input, init),
+      },
       maxMetricsMetadata: 10_000,
     });
     const run = (target: EditorView) => {

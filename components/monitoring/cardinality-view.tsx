@@ -32,7 +32,8 @@ export function CardinalityView() {
   const { interval } = useRefresh();
   const [limitParam, setLimit] = useSearchParam("limit");
   const limit = LIMIT_OPTIONS.find((option) => String(option) === limitParam) ?? DEFAULT_TOP_LIMIT;
-  const query = useQuery(cardinalityQuery(limit, interval));
+  const [source] = useSearchParam("source");
+  const query = useQuery(cardinalityQuery(limit, interval, source || undefined));
   return (
     <div className="space-y-4">
       <Panel
@@ -167,7 +168,8 @@ function ChurnPanel({ refetchInterval }: { refetchInterval: number | false }) {
 
 function TopMetricsPanel() {
   const [requested, setRequested] = useState(false);
-  const query = useQuery({ ...topMetricsQuery(TOPK_TIMEOUT_SECONDS), enabled: requested });
+  const [source] = useSearchParam("source");
+  const query = useQuery({ ...topMetricsQuery(TOPK_TIMEOUT_SECONDS, source || undefined), enabled: requested });
   return (
     <Panel
       title="Top 10 metrics by a full count"

@@ -21,7 +21,8 @@ function pick<T extends string>(options: readonly T[], value: string, fallback: 
 /** Every rule group and rule, failing ones first, filtered from the URL. */
 export function RulesView() {
   const { interval } = useRefresh();
-  const query = useQuery(monitoringRulesQuery(interval));
+  const [source] = useSearchParam("source");
+  const query = useQuery(monitoringRulesQuery(interval, source || undefined));
   const [text, setText] = useSearchParam("q");
   const [typeParam, setType] = useSearchParam("type");
   const [stateParam, setState] = useSearchParam("state");
@@ -75,7 +76,7 @@ export function RulesView() {
         errorTitle="Could not load rules from Prometheus"
         loadingLabel="Loading rules"
         isEmpty={(view) => view.groups.length === 0}
-        empty="Prometheus has no rule groups loaded. Add rule files to rule_files in its configuration."
+        empty="This source has no rule groups loaded. With Prometheus, add rule files to rule_files in its configuration; VictoriaMetrics and Thanos Query evaluate rules elsewhere (vmalert, the ruler)."
       >
         {(view) =>
           groups.length === 0 ? (

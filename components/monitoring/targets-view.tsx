@@ -22,7 +22,8 @@ function isHealth(value: string): value is TargetHealth | "all" {
 /** Every scrape target by job, filtered from the URL, in a virtual list (thousands stay fast). */
 export function TargetsView() {
   const { interval } = useRefresh();
-  const query = useQuery(monitoringTargetsQuery(interval));
+  const [source] = useSearchParam("source");
+  const query = useQuery(monitoringTargetsQuery(interval, source || undefined));
   const totals = query.data?.totals;
   return (
     <Panel

@@ -89,6 +89,8 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/cost/prices/[id]": { DELETE: "admin" },
   "/api/gpus": { GET: "viewer" },
   "/api/gpus/heatmap": { GET: "viewer" },
+  // The configured Prometheus-API sources (names and URLs, as the health page shows PROMETHEUS_URL).
+  "/api/prometheus/sources": { GET: "viewer" },
 };
 
 /**

@@ -65,3 +65,22 @@ describe("distinctQueries", () => {
     expect(distinctQueries(panels.flat().map((item) => item.query))).toHaveLength(3);
   });
 });
+
+describe("queries on a named source", () => {
+  it("carry the source into the query, its key and its URL; the default source is left out", () => {
+    const [onVm] = planTargets([target("up")], { ...context, source: "vm" });
+    const [onDefault] = planTargets([target("up")], { ...context, source: "default" });
+    const [unnamed] = planTargets([target("up")], context);
+    expect(onVm?.query.source).toBe("vm");
+    expect(onDefault?.query).toEqual(unnamed?.query);
+    expect(onVm ? queryUrl(onVm.query) : "").toMatch(/&source=vm$/);
+    expect(onDefault ? queryUrl(onDefault.query) : "").not.toContain("source");
+  });
+
+  it("keeps the same query on two sources apart when deduplicating", () => {
+    const queries = [context, { ...context, source: "vm" }, { ...context, source: "vm" }, { ...context, source: "default" }].flatMap((each) =>
+      planTargets([target("up")], each).map((item) => item.query),
+    );
+    expect(distinctQueries(queries)).toHaveLength(2);
+  });
+});

@@ -1,6 +1,7 @@
 import { chooseStep } from "@/lib/prometheus/step";
 import { MAX_POINTS_PER_SERIES } from "@/lib/validations/prometheus";
 import { parseDuration } from "@/lib/validations/time";
+import { normalizeSource } from "./datasource";
 import { interpolate, rateInterval, type VariableValues } from "./interpolate";
 import type { Target } from "./schema";
 
@@ -17,11 +18,14 @@ export interface PanelQueryContext {
   widthPx: number;
   scrapeIntervalSeconds: number;
   variables: VariableValues;
+  /** The configured source the panel asks, variables expanded; absent for the default source. */
+  source?: string;
 }
 
+/** `source` is absent for the default source, so a query and its key read the same however the default was named. */
 export type ResolvedQuery =
-  | { kind: "range"; expr: string; start: number; end: number; step: number }
-  | { kind: "instant"; expr: string; time: number };
+  | { kind: "range"; expr: string; start: number; end: number; step: number; source?: string }
+  | { kind: "instant"; expr: string; time: number; source?: string };
 
 export interface PlannedTarget {
   refId: string;
@@ -46,6 +50,8 @@ export function targetStep(target: Pick<Target, "minInterval">, context: Pick<Pa
 
 /** Every visible target of a panel, resolved: variables expanded, step chosen, the window aligned on the step. */
 export function planTargets(targets: readonly Target[], context: PanelQueryContext): PlannedTarget[] {
+  const source = normalizeSource(context.source);
+  const onSource = source ? { source } : {};
   const rangeSeconds = Math.max(1, Math.round((context.toMs - context.fromMs) / 1000));
   return targets
     .filter((target) => !target.hide)
@@ -55,7 +61,7 @@ export function planTargets(targets: readonly Target[], context: PanelQueryConte
       const expr = interpolate(target.expr, context.variables, builtins);
       const endSeconds = Math.floor(context.toMs / 1000);
       const query: ResolvedQuery = target.instant
-        ? { kind: "instant", expr, time: endSeconds }
+        ? { kind: "instant", expr, time: endSeconds, ...onSource }
         : {
             kind: "range",
             expr,
@@ -63,6 +69,7 @@ export function planTargets(targets: readonly Target[], context: PanelQueryConte
             start: Math.floor(context.fromMs / 1000 / step) * step,
             end: Math.floor(endSeconds / step) * step,
             step,
+            ...onSource,
           };
       return { refId: target.refId, legendFormat: target.legendFormat, query, intervalSeconds: step };
     });
@@ -74,13 +81,14 @@ export function queryUrl(query: ResolvedQuery): string {
     query.kind === "range"
       ? new URLSearchParams({ query: query.expr, start: String(query.start), end: String(query.end), step: String(query.step) })
       : new URLSearchParams({ query: query.expr, time: String(query.time) });
+  if (query.source) params.set("source", query.source);
   return `/api/prometheus/${query.kind === "range" ? "query_range" : "query"}?${params.toString()}`;
 }
 
 /** Distinct resolved queries: what one refresh of a set of panels sends. */
 export function distinctQueries(queries: readonly ResolvedQuery[]): ResolvedQuery[] {
   const seen = new Map<string, ResolvedQuery>();
-  for (const query of queries) seen.set(JSON.stringify(query), query);
+  for (const query of queries) seen.set(JSON.stringify(query.kind === "range" ? [query.kind, query.expr, query.start, query.end, query.step, query.source] : [query.kind, query.expr, query.time, query.source]), query);
   return [...seen.values()];
 }
 

@@ -42,6 +42,18 @@ export type Unit = z.infer<typeof unitSchema>;
 
 const name = z.string().trim().min(1, "is required").max(200, "is longer than 200 characters");
 
+/**
+ * Which Prometheus-API source a dashboard, panel or query variable asks: a configured source's
+ * name (PROMETHEUS_SOURCES; "default" is PROMETHEUS_URL), or a datasource variable (`$DS`, `${DS}`).
+ */
+export const datasourceRefSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^(?:[a-z0-9][a-z0-9_-]{0,62}|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\[\[[A-Za-z_][A-Za-z0-9_]*\]\])$/,
+    'must be a source name such as "default" or a datasource variable such as ${DS}',
+  );
+
 export const colorSchema = z
   .string()
   .regex(/^(#[0-9a-fA-F]{3,8}|[a-z]+(-[a-z]+)*)$/, "must be a #hex colour or a colour name such as green or dark-red");
@@ -121,6 +133,8 @@ const panelBase = {
   title: z.string().max(200).default(""),
   description: z.string().max(2_000).optional(),
   gridPos: gridPosSchema,
+  /** Overrides the dashboard's source for this panel. */
+  datasource: datasourceRefSchema.optional(),
   targets: z.array(targetSchema).max(26).default([]),
   fieldConfig: fieldConfigSchema.default({ defaults: {}, overrides: [] }),
 };
@@ -269,6 +283,8 @@ const selectable = {
 export const queryVariableSchema = z.object({
   ...selectable,
   type: z.literal("query"),
+  /** The source asked for the options; the dashboard's when absent. */
+  datasource: datasourceRefSchema.optional(),
   /** `label_values(label)`, `label_values(metric{sel}, label)` (may use other $variables), `query_result(expr)`. */
   query: z.string().trim().min(1, "is required"),
   /** Keep and capture values with a regex, as in Grafana. */
@@ -306,12 +322,18 @@ export const textboxVariableSchema = z.object({
   hide: z.boolean().default(false),
 });
 
-/** Kept so imported `${DS}` references resolve; Vigil queries its configured Prometheus source. */
+/**
+ * Chooses among the configured Prometheus-API sources: its options are their names (kept to those
+ * matching `regex` when set), and panels or the dashboard refer to it as `${DS}`.
+ */
 export const datasourceVariableSchema = z.object({
   name: variableName,
   label: z.string().max(200).optional(),
   type: z.literal("datasource"),
-  hide: z.boolean().default(true),
+  regex: z.string().max(500).optional(),
+  /** The source chosen when the URL names none; the default source when empty or not configured. */
+  current: z.array(z.string()).default([]),
+  hide: z.boolean().default(false),
 });
 
 export const variableSchema = z.discriminatedUnion("type", [
@@ -342,6 +364,8 @@ export const dashboardSchema = z
       .object({ from: z.string().min(1), to: z.string().min(1) })
       .default({ from: "now-6h", to: "now" }),
     refresh: refreshSchema.default("off"),
+    /** The source every panel asks unless it names its own; the default source when absent. */
+    datasource: datasourceRefSchema.optional(),
     variables: z.array(variableSchema).default([]),
     panels: z.array(layoutItemSchema).default([]),
   })

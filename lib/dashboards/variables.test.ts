@@ -52,3 +52,31 @@ describe("selectionFor", () => {
     expect(selectionFor({ multi: true, includeAll: false, current: [] }, undefined, [])).toEqual([]);
   });
 });
+
+describe("datasource variables and sources", () => {
+  const withSource = [
+    { type: "datasource", name: "DS" },
+    { type: "query", name: "job", query: "label_values(up, job)" },
+    { type: "query", name: "pinned", query: "label_values(up, job)", datasource: "default" },
+  ].map((variable) => variableSchema.parse(variable));
+
+  it("offer the configured sources, choose from the URL, and query variables ask the chosen source", async () => {
+    const asked: Array<string | undefined> = [];
+    const fetcher = async (_query: VariableQuery, source: string | undefined) => {
+      asked.push(source);
+      return [source ?? "default"];
+    };
+    const settings = { configured: ["default", "vm", "thanos"], dashboardDatasource: "${DS}" };
+    const resolved = await resolveVariables(withSource, { DS: ["vm"] }, fetcher, settings);
+    expect(resolved[0]).toMatchObject({ options: ["default", "vm", "thanos"], selected: ["vm"] });
+    expect(resolved[1]).toMatchObject({ source: "vm", options: ["vm"] });
+    expect(resolved[2]?.source).toBeUndefined();
+    expect(asked).toEqual(["vm", undefined]);
+    expect(interpolate("${DS}", variableValuesOf(resolved, withSource))).toBe("vm");
+  });
+
+  it("fall back to the default source when the URL or the saved choice names one not configured", async () => {
+    const resolved = await resolveVariables(withSource.slice(0, 1), { DS: ["gone"] }, async () => [], { configured: ["default", "vm"] });
+    expect(resolved[0]?.selected).toEqual(["default"]);
+  });
+});

@@ -1,3 +1,4 @@
+import { datasourceVariableChoice, normalizeSource, resolveSourceRef } from "./datasource";
 import { ALL_VALUE, interpolate, type VariableValues } from "./interpolate";
 import type { Variable } from "./schema";
 import { applyVariableRegex, parseVariableQuery, sortVariableValues, type VariableQuery } from "./variable-query";
@@ -22,10 +23,22 @@ export interface ResolvedVariable {
   error?: string;
   /** The query as sent (query variables). */
   resolvedQuery?: string;
+  /** The source asked (query variables), when not the default. */
+  source?: string;
 }
 
-/** Asks Prometheus for a query variable's raw values. */
-export type OptionsFetcher = (query: VariableQuery) => Promise<string[]>;
+/** Asks a Prometheus source (the default when undefined) for a query variable's raw values. */
+export type OptionsFetcher = (query: VariableQuery, source: string | undefined) => Promise<string[]>;
+
+/** What resolution needs to know beyond the variables: the configured sources and the dashboard's own. */
+export interface SourceSettings {
+  /** Names of the configured sources: a datasource variable's options. */
+  configured: readonly string[];
+  /** The dashboard's source reference, asked by query variables that name none. */
+  dashboardDatasource?: string;
+}
+
+const DEFAULT_SETTINGS: SourceSettings = { configured: ["default"] };
 
 export function selectionFor(
   variable: { multi: boolean; includeAll: boolean; current: string[] },
@@ -44,11 +57,12 @@ export async function resolveVariables(
   variables: readonly Variable[],
   urlSelections: Record<string, string[]>,
   fetchOptions: OptionsFetcher,
+  settings: SourceSettings = DEFAULT_SETTINGS,
 ): Promise<ResolvedVariable[]> {
   const resolved: ResolvedVariable[] = [];
   const values: VariableValues = {};
   for (const variable of variables) {
-    const item = await resolveOne(variable, urlSelections[variable.name], values, fetchOptions);
+    const item = await resolveOne(variable, urlSelections[variable.name], values, fetchOptions, settings);
     resolved.push(item);
     values[item.name] = toValue(item, variable);
   }
@@ -75,6 +89,7 @@ async function resolveOne(
   fromUrl: string[] | undefined,
   earlier: VariableValues,
   fetchOptions: OptionsFetcher,
+  settings: SourceSettings,
 ): Promise<ResolvedVariable> {
   const base = { name: variable.name, label: ("label" in variable ? variable.label : undefined) ?? variable.name, type: variable.type, hide: variable.hide };
   switch (variable.type) {
@@ -85,7 +100,7 @@ async function resolveOne(
       return { ...base, multi: false, includeAll: false, options: [value], selected: [value] };
     }
     case "datasource":
-      return { ...base, multi: false, includeAll: false, options: ["prometheus"], selected: ["prometheus"] };
+      return { ...base, multi: false, includeAll: false, ...datasourceVariableChoice(variable, fromUrl, settings.configured) };
     case "interval": {
       const options = variable.options;
       return { ...base, multi: false, includeAll: false, options, selected: selectionFor({ multi: false, includeAll: false, current: variable.current }, fromUrl, options) };
@@ -97,12 +112,13 @@ async function resolveOne(
     case "query": {
       const resolvedQuery = interpolate(variable.query, earlier);
       const parsed = parseVariableQuery(resolvedQuery);
-      const common = { ...base, multi: variable.multi, includeAll: variable.includeAll, resolvedQuery };
+      const source = normalizeSource(resolveSourceRef(variable.datasource ?? settings.dashboardDatasource, earlier));
+      const common = { ...base, multi: variable.multi, includeAll: variable.includeAll, resolvedQuery, ...(source ? { source } : {}) };
       if (!parsed) {
         return { ...common, options: [], selected: selectionFor(variable, fromUrl, []), error: `"${variable.query}" is not label_values(label), label_values(selector, label), label_names(), metrics(regex) or query_result(expr).` };
       }
       try {
-        const options = sortVariableValues(applyVariableRegex(await fetchOptions(parsed), variable.regex), variable.sort);
+        const options = sortVariableValues(applyVariableRegex(await fetchOptions(parsed, source), variable.regex), variable.sort);
         return { ...common, options, selected: selectionFor(variable, fromUrl, options) };
       } catch (error) {
         // A cancelled lookup is not the variable's fault: let the whole resolution be retried.

@@ -49,12 +49,16 @@ export function instantRows(data: QueryData): TableRow[] {
 }
 
 /** A link to Explore with this query, for other pages ("open in Explore"). */
-export function exploreHref(expr: string, options: { range?: ExploreUrlState["range"]; end?: number; step?: number; tab?: ExploreUrlState["tab"] } = {}): string {
+export function exploreHref(
+  expr: string,
+  options: { range?: ExploreUrlState["range"]; end?: number; step?: number; tab?: ExploreUrlState["tab"]; source?: string } = {},
+): string {
   const params = new URLSearchParams({ expr });
   if (options.range && options.range !== "1h") params.set("range", options.range);
   if (options.end !== undefined) params.set("end", String(Math.round(options.end)));
   if (options.step !== undefined) params.set("step", String(options.step));
   if (options.tab && options.tab !== "graph") params.set("tab", options.tab);
+  if (options.source && options.source !== "default") params.set("source", options.source);
   return `/explore?${params.toString()}`;
 }
 

@@ -39,8 +39,9 @@ export interface TopMetrics {
  * timeout. Asked for on purpose, so it may outlast PROMETHEUS_TIMEOUT_MS: its client waits a
  * little longer than the query timeout, letting Prometheus say that the query timed out.
  */
-export async function loadTopMetrics(timeoutSeconds: number, signal?: AbortSignal, client?: PrometheusClient): Promise<TopMetrics> {
-  const prometheus = client ?? createPrometheusClient({ baseUrl: env().PROMETHEUS_URL, timeoutMs: (timeoutSeconds + 5) * 1000 });
+export async function loadTopMetrics(timeoutSeconds: number, signal?: AbortSignal, client?: PrometheusClient, source?: string): Promise<TopMetrics> {
+  // getPrometheus checks the name (a 400 listing the configured ones); the scan gets its own, longer-waiting client.
+  const prometheus = client ?? createPrometheusClient({ baseUrl: source ? getPrometheus(source).baseUrl : env().PROMETHEUS_URL, timeoutMs: (timeoutSeconds + 5) * 1000 });
   const started = performance.now();
   const { data, warnings } = await prometheus.query(TOPK_METRICS_QUERY, { timeout: `${timeoutSeconds}s`, signal });
   const metrics =

@@ -16,19 +16,24 @@ import { createPrometheusClient, type PrometheusClient } from "./client";
  * compared with Prometheus's; the differences the README documents are asserted here too.
  */
 
-let dir: string;
-let victoria: Service;
+let dir: string | undefined;
+let victoria: Service | undefined;
 let vm: PrometheusClient;
 let prometheus: PrometheusClient;
 const jobs = [...new Set(demoTargets().map((target) => target.job))].sort();
 
 beforeAll(async () => {
-  const exporter = new URL(process.env.VIGIL_TEST_EXPORTER_URL ?? "");
-  dir = mkdtempSync(path.join(tmpdir(), "vigil-vm-"));
-  const port = await freePort();
-  victoria = victoriaMetricsService({ dataDir: dir, port, exporterAddress: exporter.host, scrapeInterval: "1s" });
-  await victoria.start();
-  vm = createPrometheusClient({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 10_000 });
+  // The test stack runs one as the console's second source; run alone against another stack, start our own.
+  let baseUrl = process.env.VIGIL_TEST_VICTORIA_METRICS_URL;
+  if (!baseUrl) {
+    const exporter = new URL(process.env.VIGIL_TEST_EXPORTER_URL ?? "");
+    dir = mkdtempSync(path.join(tmpdir(), "vigil-vm-"));
+    const port = await freePort();
+    victoria = victoriaMetricsService({ dataDir: dir, port, exporterAddress: exporter.host, scrapeInterval: "1s" });
+    await victoria.start();
+    baseUrl = `http://127.0.0.1:${port}`;
+  }
+  vm = createPrometheusClient({ baseUrl, timeoutMs: 10_000 });
   prometheus = createPrometheusClient({ baseUrl: process.env.VIGIL_TEST_PROMETHEUS_URL ?? "", timeoutMs: 10_000 });
   // VictoriaMetrics makes fresh samples searchable after its in-memory buffer flushes (about a second).
   await eventually(async () => {

@@ -17,12 +17,19 @@ describe("panel query keys", () => {
     expect(hashKey(dashboardKeys.panelQuery(a.query, 3))).not.toBe(hashKey(dashboardKeys.panelQuery(a.query, 4)));
   });
 
+  it("differ between sources, so the same query on two sources is two requests", () => {
+    const [onDefault] = planTargets([target("up")], context);
+    const [onVm] = planTargets([target("up")], { ...context, source: "vm" });
+    if (!onDefault || !onVm) throw new Error("no plan");
+    expect(hashKey(dashboardKeys.panelQuery(onDefault.query, 1))).not.toBe(hashKey(dashboardKeys.panelQuery(onVm.query, 1)));
+  });
+
   it("fetch once for any number of panels with the same query", async () => {
     let calls = 0;
     const client = new QueryClient();
     const [planned] = planTargets([target("up")], context);
     if (!planned) throw new Error("no plan");
-    const options = { ...panelQueryOptions(planned.query, 1), queryFn: async () => ({ response: { status: "success" as const, data: { resultType: "vector" as const, result: [] }, warnings: [] }, tookMs: (calls += 1), url: "" }) };
+    const options = { ...panelQueryOptions(planned.query, 1), queryFn: async () => ({ response: { status: "success" as const, data: { resultType: "vector" as const, result: [] }, warnings: [], source: "default" }, tookMs: (calls += 1), url: "" }) };
     await Promise.all([client.fetchQuery(options), client.fetchQuery(options), client.fetchQuery(options)]);
     expect(calls).toBe(1);
   });

@@ -22,8 +22,9 @@ export const dashboardKeys = {
   detail: (uid: string) => [...dashboardKeys.all, "detail", uid] as const,
   /** `refresh` counts the dashboard's refreshes: each refresh asks every distinct query once more. */
   panelQuery: (query: ResolvedQuery, refresh: number) => [...dashboardKeys.all, "query", query, refresh] as const,
-  variable: (query: VariableQuery, startBucket: number, endBucket: number) => [...dashboardKeys.all, "variable", query, startBucket, endBucket] as const,
-  scrapeInterval: () => ["prometheus", "scrape-interval"] as const,
+  variable: (query: VariableQuery, source: string | undefined, startBucket: number, endBucket: number) =>
+    [...dashboardKeys.all, "variable", query, source ?? null, startBucket, endBucket] as const,
+  scrapeInterval: (source?: string) => ["prometheus", "scrape-interval", source ?? null] as const,
 };
 
 export interface PanelQueryResult {
@@ -54,8 +55,8 @@ export function panelQueryOptions(query: ResolvedQuery, refresh = 0) {
 const stringList = z.object({ data: z.array(z.string()) });
 
 /** The options of a query variable, from label values, label names or an instant query. */
-export async function fetchVariableOptions(query: VariableQuery, startSeconds: number, endSeconds: number, signal?: AbortSignal): Promise<string[]> {
-  const range = { start: String(startSeconds), end: String(endSeconds) };
+export async function fetchVariableOptions(query: VariableQuery, source: string | undefined, startSeconds: number, endSeconds: number, signal?: AbortSignal): Promise<string[]> {
+  const range = { start: String(startSeconds), end: String(endSeconds), ...(source ? { source } : {}) };
   switch (query.kind) {
     case "label_values": {
       const params = new URLSearchParams({ label: query.label, ...range, ...(query.match ? { match: query.match } : {}) });
@@ -77,7 +78,7 @@ export async function fetchVariableOptions(query: VariableQuery, startSeconds: n
       return pattern ? names.filter((name) => pattern.test(name)) : names;
     }
     case "query_result": {
-      const params = new URLSearchParams({ query: query.expr, time: String(endSeconds) });
+      const params = new URLSearchParams({ query: query.expr, time: String(endSeconds), ...(source ? { source } : {}) });
       const answer = await fetchJson<InstantQueryResponse>(`/api/prometheus/query?${params.toString()}`, signal);
       const data = answer.data;
       if (data.resultType === "vector") return data.result.map((series) => queryResultLine(series.metric, series.value[1], Math.round(series.value[0] * 1000)));
@@ -87,10 +88,10 @@ export async function fetchVariableOptions(query: VariableQuery, startSeconds: n
   }
 }
 
-export function scrapeIntervalQuery() {
+export function scrapeIntervalQuery(source?: string) {
   return queryOptions({
-    queryKey: dashboardKeys.scrapeInterval(),
-    queryFn: ({ signal }) => fetchJson<{ seconds: number }>("/api/prometheus/scrape-interval", signal),
+    queryKey: dashboardKeys.scrapeInterval(source),
+    queryFn: ({ signal }) => fetchJson<{ seconds: number }>(`/api/prometheus/scrape-interval${source ? `?source=${encodeURIComponent(source)}` : ""}`, signal),
     staleTime: 300_000,
   });
 }

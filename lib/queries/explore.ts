@@ -3,14 +3,15 @@ import { z } from "zod";
 import type { InstantQueryResponse, RangeQueryResponse } from "@/lib/data/prometheus";
 import { importAnswerSchema, type DashboardImportInput } from "@/lib/validations/dashboard-import";
 import type { AddPanelInput } from "@/lib/validations/explore";
+import { withSource } from "@/lib/prometheus/source-url";
 import { fetchJson } from "./fetch-json";
 import { getJson, sendJson } from "./send-json";
 
 export const exploreKeys = {
   all: ["explore"] as const,
   history: () => [...exploreKeys.all, "history"] as const,
-  range: (expr: string, start: number, end: number, step: number) => [...exploreKeys.all, "range", { expr, start, end, step }] as const,
-  instant: (expr: string, time: number) => [...exploreKeys.all, "instant", { expr, time }] as const,
+  range: (expr: string, start: number, end: number, step: number, source?: string) => [...exploreKeys.all, "range", { expr, start, end, step, source }] as const,
+  instant: (expr: string, time: number, source?: string) => [...exploreKeys.all, "instant", { expr, time, source }] as const,
 };
 
 const historySchema = z.object({ entries: z.array(z.object({ id: z.string(), expr: z.string(), ranAt: z.string() })) });
@@ -33,12 +34,12 @@ export function useRecordQuery() {
 }
 
 /** A range query over a fixed window: Explore runs what the URL says, it does not follow the clock. */
-export function exploreRangeQuery(expr: string, start: number, end: number, step: number) {
+export function exploreRangeQuery(expr: string, start: number, end: number, step: number, source?: string) {
   return queryOptions({
-    queryKey: exploreKeys.range(expr, start, end, step),
+    queryKey: exploreKeys.range(expr, start, end, step, source),
     queryFn: ({ signal }) => {
       const params = new URLSearchParams({ query: expr, start: String(start), end: String(end), step: String(step) });
-      return fetchJson<RangeQueryResponse>(`/api/prometheus/query_range?${params.toString()}`, signal);
+      return fetchJson<RangeQueryResponse>(withSource(`/api/prometheus/query_range?${params.toString()}`, source), signal);
     },
     enabled: expr.trim() !== "",
     placeholderData: keepPreviousData,
@@ -46,12 +47,12 @@ export function exploreRangeQuery(expr: string, start: number, end: number, step
   });
 }
 
-export function exploreInstantQuery(expr: string, time: number) {
+export function exploreInstantQuery(expr: string, time: number, source?: string) {
   return queryOptions({
-    queryKey: exploreKeys.instant(expr, time),
+    queryKey: exploreKeys.instant(expr, time, source),
     queryFn: ({ signal }) => {
       const params = new URLSearchParams({ query: expr, time: String(time) });
-      return fetchJson<InstantQueryResponse>(`/api/prometheus/query?${params.toString()}`, signal);
+      return fetchJson<InstantQueryResponse>(withSource(`/api/prometheus/query?${params.toString()}`, source), signal);
     },
     enabled: expr.trim() !== "",
     placeholderData: keepPreviousData,

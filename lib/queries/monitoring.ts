@@ -4,47 +4,49 @@ import type { ConsoleHealth } from "@/lib/monitoring/console-health";
 import type { RulesView } from "@/lib/monitoring/rules";
 import type { RoutingOverview, TopMetrics } from "@/lib/monitoring/server";
 import type { TargetsView } from "@/lib/monitoring/targets";
+import { withSource } from "@/lib/prometheus/source-url";
 import { fetchJson } from "./fetch-json";
 
 export const monitoringKeys = {
   all: ["monitoring"] as const,
-  targets: () => [...monitoringKeys.all, "targets"] as const,
-  rules: () => [...monitoringKeys.all, "rules"] as const,
-  cardinality: (limit: number) => [...monitoringKeys.all, "cardinality", { limit }] as const,
-  topMetrics: (timeout: number) => [...monitoringKeys.all, "cardinality", "topk", { timeout }] as const,
+  targets: (source?: string) => [...monitoringKeys.all, "targets", { source }] as const,
+  rules: (source?: string) => [...monitoringKeys.all, "rules", { source }] as const,
+  cardinality: (limit: number, source?: string) => [...monitoringKeys.all, "cardinality", { limit, source }] as const,
+  topMetrics: (timeout: number, source?: string) => [...monitoringKeys.all, "cardinality", "topk", { timeout, source }] as const,
   routing: () => [...monitoringKeys.all, "routing"] as const,
   console: () => [...monitoringKeys.all, "console"] as const,
 };
 
-export function monitoringTargetsQuery(refetchInterval: number | false) {
+/** `source`: which configured Prometheus-API source the page looks at (the default when absent). */
+export function monitoringTargetsQuery(refetchInterval: number | false, source?: string) {
   return queryOptions({
-    queryKey: monitoringKeys.targets(),
-    queryFn: ({ signal }) => fetchJson<TargetsView>("/api/monitoring/targets", signal),
+    queryKey: monitoringKeys.targets(source),
+    queryFn: ({ signal }) => fetchJson<TargetsView>(withSource("/api/monitoring/targets", source), signal),
     refetchInterval,
   });
 }
 
-export function monitoringRulesQuery(refetchInterval: number | false) {
+export function monitoringRulesQuery(refetchInterval: number | false, source?: string) {
   return queryOptions({
-    queryKey: monitoringKeys.rules(),
-    queryFn: ({ signal }) => fetchJson<RulesView>("/api/monitoring/rules", signal),
+    queryKey: monitoringKeys.rules(source),
+    queryFn: ({ signal }) => fetchJson<RulesView>(withSource("/api/monitoring/rules", source), signal),
     refetchInterval,
   });
 }
 
-export function cardinalityQuery(limit: number, refetchInterval: number | false) {
+export function cardinalityQuery(limit: number, refetchInterval: number | false, source?: string) {
   return queryOptions({
-    queryKey: monitoringKeys.cardinality(limit),
-    queryFn: ({ signal }) => fetchJson<CardinalityView>(`/api/monitoring/cardinality?limit=${limit}`, signal),
+    queryKey: monitoringKeys.cardinality(limit, source),
+    queryFn: ({ signal }) => fetchJson<CardinalityView>(withSource(`/api/monitoring/cardinality?limit=${limit}`, source), signal),
     refetchInterval,
   });
 }
 
 /** The full scan: never refetched by itself, only when asked again. */
-export function topMetricsQuery(timeout: number) {
+export function topMetricsQuery(timeout: number, source?: string) {
   return queryOptions({
-    queryKey: monitoringKeys.topMetrics(timeout),
-    queryFn: ({ signal }) => fetchJson<TopMetrics>(`/api/monitoring/cardinality/topk?timeout=${timeout}`, signal),
+    queryKey: monitoringKeys.topMetrics(timeout, source),
+    queryFn: ({ signal }) => fetchJson<TopMetrics>(withSource(`/api/monitoring/cardinality/topk?timeout=${timeout}`, source), signal),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });

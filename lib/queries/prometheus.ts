@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { z } from "zod";
 import type { TargetsSummary } from "@/lib/prometheus/targets-summary";
 import type { RangeQueryResponse } from "@/lib/data/prometheus";
 import { fetchJson } from "./fetch-json";
@@ -6,9 +7,24 @@ import { fetchJson } from "./fetch-json";
 export const prometheusKeys = {
   all: ["prometheus"] as const,
   targets: () => [...prometheusKeys.all, "targets"] as const,
+  sources: () => [...prometheusKeys.all, "sources"] as const,
   range: (query: string, rangeSeconds: number, stepSeconds: number) =>
     [...prometheusKeys.all, "range", { query, rangeSeconds, stepSeconds }] as const,
 };
+
+const sourcesSchema = z.object({
+  sources: z.array(z.object({ name: z.string(), url: z.string(), isDefault: z.boolean() })),
+});
+export type SourceOption = z.infer<typeof sourcesSchema>["sources"][number];
+
+/** The configured Prometheus-API sources, the default first; they change only with the console's configuration. */
+export function sourcesQuery() {
+  return queryOptions({
+    queryKey: prometheusKeys.sources(),
+    queryFn: async ({ signal }) => sourcesSchema.parse(await fetchJson<unknown>("/api/prometheus/sources", signal)).sources,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
 
 export function targetsQuery(refetchInterval: number | false) {
   return queryOptions({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dashboardSchema, dashboardUidSchema } from "@/lib/dashboards/schema";
+import { sourceParam } from "./prometheus";
 import { timestampParam } from "./time";
 
 export const dashboardUidParam = dashboardUidSchema;
@@ -24,6 +25,7 @@ const selector = z.string().trim().min(1).max(5_000, "match is longer than 5000 
 /** GET /api/prometheus/label-values: values of one label, optionally among series matching a selector. */
 export const labelValuesQuerySchema = z.object({
   label: labelName,
+  source: sourceParam,
   match: selector.optional(),
   start: timestampParam.optional(),
   end: timestampParam.optional(),
@@ -31,6 +33,7 @@ export const labelValuesQuerySchema = z.object({
 
 /** GET /api/prometheus/label-names: label names, optionally of series matching a selector. */
 export const labelNamesQuerySchema = z.object({
+  source: sourceParam,
   match: selector.optional(),
   start: timestampParam.optional(),
   end: timestampParam.optional(),

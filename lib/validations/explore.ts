@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dashboardUidSchema } from "@/lib/dashboards/schema";
 import { ValidationError } from "@/lib/errors";
+import { SOURCE_NAME_REGEX, sourceParam } from "./prometheus";
 import { timestampParam } from "./time";
 
 /** Queries kept per person in Explore's history. */
@@ -21,6 +22,7 @@ const selector = z.string().trim().min(1, "match[] is empty").max(4_000, "match[
 
 /** GET /api/prometheus/labels, /series and /label/<name>/values: Prometheus's own parameters. */
 export const seriesLookupSchema = z.object({
+  source: sourceParam,
   "match[]": z.array(selector).max(20, "at most 20 match[] selectors"),
   start: timestampParam.optional(),
   end: timestampParam.optional(),
@@ -32,6 +34,7 @@ export type SeriesLookup = z.infer<typeof seriesLookupSchema>;
 export const labelNameSchema = z.string().min(1, "is required").max(1_000, "is longer than 1000 characters");
 
 export const metadataLookupSchema = z.object({
+  source: sourceParam,
   metric: z.string().trim().min(1).max(1_000).optional(),
   limit: z.coerce.number({ error: "limit must be a number" }).int().min(1).max(100_000).optional(),
 });
@@ -41,6 +44,8 @@ export const explorePanelSchema = z.strictObject({
   title: z.string({ error: "panel.title is required" }).trim().min(1, "is required").max(200, "is longer than 200 characters"),
   expr,
   legendFormat: z.string().max(500, "is longer than 500 characters").optional(),
+  /** The source Explore queried; the panel keeps asking it. */
+  datasource: z.string().regex(SOURCE_NAME_REGEX, "must be a source name (lower-case letters, digits, - and _)").optional(),
 });
 
 /**
@@ -65,6 +70,8 @@ export const exploreUrlSchema = z.object({
   /** Seconds; absent means chosen from the range and the chart width. */
   step: z.coerce.number().positive().max(86_400).optional().catch(undefined),
   tab: z.enum(["graph", "table"]).catch("graph"),
+  /** The Prometheus-API source queried; absent means the default. */
+  source: z.string().regex(SOURCE_NAME_REGEX).optional().catch(undefined),
 });
 export type ExploreUrlState = z.infer<typeof exploreUrlSchema>;
 
@@ -76,6 +83,7 @@ export function parseSeriesLookup(request: Request): SeriesLookup {
     start: params.get("start") ?? undefined,
     end: params.get("end") ?? undefined,
     limit: params.get("limit") ?? undefined,
+    source: params.get("source") ?? undefined,
   };
   const result = seriesLookupSchema.safeParse(input);
   if (result.success) return result.data;

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { sourceParam } from "./prometheus";
 import { DEFAULT_TOP_LIMIT } from "@/lib/monitoring/cardinality";
 
 /** GET /api/monitoring/cardinality?limit=: entries per top-N list. */
 export const cardinalityParamsSchema = z.object({
+  source: sourceParam,
   limit: z.coerce
     .number({ error: "limit must be a number" })
     .int("limit must be a whole number")
@@ -13,6 +15,7 @@ export const cardinalityParamsSchema = z.object({
 
 /** GET /api/monitoring/cardinality/topk?timeout=: seconds the full scan may take. */
 export const topkParamsSchema = z.object({
+  source: sourceParam,
   timeout: z.coerce
     .number({ error: "timeout must be a number of seconds" })
     .int("timeout must be whole seconds")

@@ -10,14 +10,32 @@ const promql = z
   .min(1, "query is required")
   .max(50_000, "query is longer than 50000 characters");
 
+/** The name every configured-source list starts with: PROMETHEUS_URL. */
+export const DEFAULT_SOURCE_NAME = "default";
+
+/** Source names as PROMETHEUS_SOURCES allows them (lib/env.ts checks the same pattern). */
+export const SOURCE_NAME_REGEX = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+/**
+ * `source`: which configured Prometheus-API source answers (the default when absent). Only the
+ * shape is checked here, shared with the browser; the server then refuses a name that is not
+ * configured with a 400 listing the names there are.
+ */
+export const sourceParam = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z.string().regex(SOURCE_NAME_REGEX, "must be a source name (lower-case letters, digits, - and _)").optional(),
+);
+
 export const instantQuerySchema = z.object({
   query: promql,
+  source: sourceParam,
   time: timestampParam.optional(),
 });
 
 export const rangeQuerySchema = z
   .object({
     query: promql,
+    source: sourceParam,
     start: timestampParam,
     end: timestampParam,
     step: durationParam,
@@ -38,3 +56,6 @@ export const rangeQuerySchema = z
 
 export type InstantQuery = z.infer<typeof instantQuerySchema>;
 export type RangeQuery = z.infer<typeof rangeQuerySchema>;
+
+/** Routes whose only parameter is the source. */
+export const sourceQuerySchema = z.object({ source: sourceParam });

@@ -414,7 +414,7 @@ describe("variables", () => {
       { type: "interval", name: "window", options: ["1m", "5m", "1h"], current: ["5m"], hide: false },
       { type: "constant", name: "cluster", value: "prod-eu", hide: true },
       { type: "textbox", name: "filter", label: "Filter", value: ".*", hide: false },
-      { type: "datasource", name: "ds", hide: true },
+      { type: "datasource", name: "ds", current: [], hide: false },
     ]);
     expect(result.report.variables).toEqual([
       { name: "quantile", type: "custom", status: "converted", reason: null },
@@ -545,4 +545,54 @@ describe("input that is not a Grafana dashboard", () => {
   it("a Datadog dashboard", () => expect(refuse(JSON.stringify({ title: "x", widgets: [], layout_type: "ordered" }))).toMatch(/^This is a Datadog dashboard/));
   it("a Grafana 4 rows dashboard", () => expect(refuse(JSON.stringify({ title: "x", schemaVersion: 14, rows: [] }))).toMatch(/Grafana 4 or older \(schemaVersion 14\)/));
   it("some other object, naming its keys", () => expect(refuse(JSON.stringify({ foo: 1, bar: 2 }))).toMatch(/no "panels" list \(its top-level keys are "foo", "bar"\)/));
+});
+
+describe("data sources mapped to configured sources", () => {
+  const sources = ["default", "vm", "thanos-eu"];
+  const convert = (panels: Json[], extra: Json = {}) => convertGrafanaDashboard(dashboard(panels, extra), { sources });
+
+  it("maps names and uids matching a configured source, keeps $DS references, and sends the rest to the default source", () => {
+    const result = convert(
+      [
+        { type: "timeseries", title: "By uid", gridPos: grid, datasource: { type: "prometheus", uid: "vm" }, targets: [target("up")] },
+        { type: "stat", title: "By name", gridPos: { ...grid, x: 12 }, datasource: "Thanos EU", targets: [target("up")] },
+        { type: "stat", title: "Variable", gridPos: { ...grid, y: 8 }, datasource: "${DS}", targets: [target("up")] },
+        { type: "stat", title: "Unknown", gridPos: { ...grid, x: 12, y: 8 }, datasource: { type: "prometheus", uid: "P1809F7CD0C75ACF3" }, targets: [target("up")] },
+        { type: "stat", title: "Query-level", gridPos: { ...grid, y: 16 }, targets: [target("up", { datasource: { type: "prometheus", uid: "vm" } })] },
+      ],
+      { templating: { list: [{ type: "datasource", name: "DS", query: "prometheus", current: { value: "vm" } }] } },
+    );
+    const panels = result.dashboard.panels.flatMap((item) => (item.type === "row" ? [] : [[item.title, item.datasource]]));
+    expect(panels).toEqual([
+      ["By uid", "vm"],
+      ["By name", "thanos-eu"],
+      ["Variable", "${DS}"],
+      ["Unknown", undefined],
+      ["Query-level", "vm"],
+    ]);
+    expect(result.dashboard.variables[0]).toMatchObject({ type: "datasource", name: "DS", current: ["vm"] });
+    expect(result.notes.join(" ")).toContain('"vm" → vm');
+    expect(result.notes.join(" ")).toContain('"Thanos EU" → thanos-eu');
+    expect(result.notes.join(" ")).toMatch(/"P1809F7CD0C75ACF3" matches no configured source \(default, vm, thanos-eu\); its panels query the default source/);
+  });
+
+  it("says when a panel's queries name different sources", () => {
+    const { panel, reason } = only([
+      { type: "timeseries", gridPos: grid, datasource: "-- Mixed --", targets: [target("up", { datasource: { uid: "vm" } }), target("up", { refId: "B", datasource: { uid: "thanos-eu" } })] },
+    ]);
+    expect(panel.datasource).toBeUndefined();
+    expect(reason).toBeNull();
+    const mixed = convertGrafanaDashboard(
+      dashboard([{ type: "timeseries", gridPos: grid, datasource: "-- Mixed --", targets: [target("up", { datasource: { uid: "vm" } }), target("up", { refId: "B", datasource: { uid: "thanos-eu" } })] }]),
+      { sources },
+    );
+    expect(mixed.report.panels[0]?.reason).toContain("its queries name different sources; all run against vm");
+  });
+
+  it("maps everything to the default source when only the default is configured", () => {
+    const result = convertGrafanaDashboard(dashboard([{ type: "stat", gridPos: grid, datasource: { uid: "vm" }, targets: [target("up")] }]));
+    const [first] = result.dashboard.panels;
+    expect(first && first.type !== "row" ? first.datasource : "row").toBeUndefined();
+    expect(result.notes.join(" ")).toContain('"vm" matches no configured source (default)');
+  });
 });

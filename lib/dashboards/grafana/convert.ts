@@ -4,7 +4,9 @@ import { parseDashboardText, unwrapGrafanaDashboard, type JsonObject } from "./d
 import { GrafanaImportError } from "./errors";
 import { convertGridPos, convertPanel, type PanelReport } from "./panels";
 import { clip, field, readArray, readBoolean, readNumber, readObject, readObjects, readString, readStrings } from "./read";
+import { SourceMapper } from "./sources";
 import type { DatasourceContext } from "./targets";
+import { DEFAULT_SOURCE_NAME } from "@/lib/validations/prometheus";
 import { chooseUid } from "./uid";
 import { convertVariable, type VariableReport } from "./variables";
 
@@ -29,6 +31,8 @@ export interface ConvertOptions {
   /** Store under this uid instead of Grafana's (or the slug of the title). */
   uid?: string;
   title?: string;
+  /** Names of the configured Prometheus-API sources panels may be mapped to; the default source alone when absent. */
+  sources?: readonly string[];
 }
 
 const PANEL_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -149,7 +153,8 @@ export function convertGrafanaDashboard(input: unknown, options: ConvertOptions 
     const name = readString(variable.name);
     if (name && readString(variable.type) === "datasource") datasourceVariables.set(name, readString(variable.query) ?? "prometheus");
   }
-  const context: DatasourceContext = { inputs: datasourceInputs, variables: datasourceVariables };
+  const sources = new SourceMapper(options.sources ?? [DEFAULT_SOURCE_NAME], new Set(datasourceVariables.keys()));
+  const context: DatasourceContext = { inputs: datasourceInputs, variables: datasourceVariables, sources };
 
   const taken = new Set<string>();
   const variables: Variable[] = [];
@@ -161,6 +166,7 @@ export function convertGrafanaDashboard(input: unknown, options: ConvertOptions 
   }
 
   const { items, reports } = convertLayout(readObjects(grafana.panels), context, notes);
+  notes.push(...sources.notes());
 
   const annotations = readObjects(field(readObject(grafana.annotations), "list")).filter((annotation) => readNumber(annotation.builtIn) !== 1);
   if (annotations.length > 0) notes.push(`${annotations.length} annotation quer${annotations.length === 1 ? "y is" : "ies are"} not imported.`);

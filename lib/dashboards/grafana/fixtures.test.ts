@@ -43,7 +43,7 @@ describe("real public Grafana dashboards", () => {
       },
     });
     expect(dashboard.variables).toEqual([
-      { name: "datasource", type: "datasource", hide: true },
+      { name: "datasource", type: "datasource", current: [], hide: false },
       { name: "instance", type: "query", query: "label_values(DCGM_FI_DEV_GPU_TEMP, instance)", multi: true, includeAll: true, current: [], hide: false, sort: "alphabetical" },
       { name: "gpu", type: "query", query: "label_values(DCGM_FI_DEV_GPU_TEMP, gpu)", multi: true, includeAll: true, current: [], hide: false, sort: "alphabetical" },
     ]);

@@ -4,7 +4,7 @@ import { convertColor } from "./colors";
 import type { JsonObject } from "./detect";
 import { convertFieldConfig, convertReducer, Notes } from "./field-config";
 import { clip, field, readArray, readBoolean, readNumber, readObject, readObjects, readString, readStrings } from "./read";
-import { convertTargets, hasHeatmapFormat, type DatasourceContext } from "./targets";
+import { convertTargets, datasourceType, hasHeatmapFormat, isPromql, type DatasourceContext } from "./targets";
 import { convertUnit } from "./units";
 
 export type ImportStatus = "converted" | "partial" | "unsupported";
@@ -27,6 +27,7 @@ interface Base {
   title: string;
   description?: string;
   gridPos: GridPos;
+  datasource?: string;
   targets: Target[];
   fieldConfig: FieldConfig;
 }
@@ -364,11 +365,14 @@ export function convertPanel(panel: JsonObject, context: DatasourceContext, id: 
   const title = clip(readString(panel.title)?.trim() ?? "", 200);
   const description = readString(panel.description)?.trim();
   const { targets, foreign, foreignTypes } = convertTargets(panel, context, notes);
+  const source = context.sources?.panel(panel, (datasource) => isPromql(datasourceType(datasource, context)));
+  if (source?.note) notes.add(source.note);
   const base: Base = {
     id,
     title,
     ...(description ? { description: clip(description, 2_000) } : {}),
     gridPos,
+    ...(source?.datasource ? { datasource: source.datasource } : {}),
     targets,
     fieldConfig: { defaults: {}, overrides: [] },
   };

@@ -1,6 +1,7 @@
 import type { Target } from "../schema";
 import type { JsonObject } from "./detect";
 import { Notes } from "./field-config";
+import type { SourceMapper } from "./sources";
 import { clip, field, readBoolean, readObject, readObjects, readString } from "./read";
 
 /** How `${DS_...}` placeholders and `$datasource` references resolve to a data source type. */
@@ -9,6 +10,8 @@ export interface DatasourceContext {
   inputs: Map<string, string>;
   /** Datasource variables: name → plugin id they select (their `query`). */
   variables: Map<string, string>;
+  /** Maps panels' data sources to configured Prometheus-API sources. */
+  sources?: SourceMapper;
 }
 
 /** Plugins that answer PromQL; everything else (Loki, SQL, Elasticsearch, ...) cannot run here. */

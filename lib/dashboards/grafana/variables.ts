@@ -134,9 +134,11 @@ function convertOne(variable: JsonObject, name: string, type: string, context: D
       return textbox(name, variable, readString(variable.query) ?? currentValues(variable)[0]);
     case "datasource": {
       const plugin = readString(variable.query);
-      if (plugin && !isPromql(plugin)) notes.add(`selects ${plugin} data sources; Vigil queries its Prometheus`);
+      if (plugin && !isPromql(plugin)) notes.add(`selects ${plugin} data sources; here it selects among the configured Prometheus-API sources`);
+      if (readString(variable.regex)?.trim()) notes.add(`its filter ${readString(variable.regex)} is dropped: it chooses among every configured source`);
       const label = readString(variable.label)?.trim();
-      return { name, type: "datasource", ...(label ? { label: clip(label, 200) } : {}), hide: true };
+      const current = currentValues(variable).flatMap((value) => context.sources?.configuredName(value) ?? []);
+      return { name, type: "datasource", ...(label ? { label: clip(label, 200) } : {}), current: current.slice(0, 1), hide: readNumber(variable.hide) === 2 };
     }
     case "adhoc":
       return "ad hoc filters are not supported; add a label_values variable and use it in the queries instead";

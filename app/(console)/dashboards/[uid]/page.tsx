@@ -33,7 +33,10 @@ export async function generateMetadata({ params }: DashboardPageProps): Promise<
 export default async function DashboardPage({ params }: DashboardPageProps) {
   const actor = await requireActor();
   const { uid } = await params;
-  const [stored, scrapeIntervalSeconds] = await Promise.all([load(uid), scrapeIntervalOrDefault()]);
+  const stored = await load(uid);
+  // The step's floor follows the dashboard's own source when it names one (a variable's choice is not known here).
+  const datasource = stored.dashboard.datasource;
+  const scrapeIntervalSeconds = await scrapeIntervalOrDefault(datasource && !datasource.includes("$") && !datasource.includes("[") ? datasource : undefined);
   // A key per dashboard and version: navigating between dashboards or after a save starts from the saved state.
   return <DashboardView key={`${uid}:${stored.version ?? "file"}`} stored={stored} canEdit={roleAtLeast(actor.role, "editor")} scrapeIntervalSeconds={scrapeIntervalSeconds} />;
 }

@@ -1,6 +1,7 @@
 import { apiRoute, parseSearchParams } from "@/lib/api/handler";
 import { parseJsonBody, requestAddress, signedIn } from "@/lib/api/request-body";
 import { convertGrafanaText } from "@/lib/dashboards/grafana/convert";
+import { prometheusSources } from "@/lib/prometheus/client";
 import { createDashboard, getDashboard } from "@/lib/data/dashboards";
 import { NotFoundError } from "@/lib/errors";
 import { dashboardImportQuerySchema, dashboardImportSchema, MAX_IMPORT_BODY_BYTES } from "@/lib/validations/dashboard-import";
@@ -26,7 +27,7 @@ export const POST = apiRoute("/api/dashboards/import", async (request, { actor }
   const editor = signedIn(actor);
   const { dryRun } = parseSearchParams(request, dashboardImportQuerySchema);
   const input = await parseJsonBody(request, dashboardImportSchema, { maxBytes: MAX_IMPORT_BODY_BYTES });
-  const result = convertGrafanaText(input.source, { uid: input.uid, title: input.title });
+  const result = convertGrafanaText(input.source, { uid: input.uid, title: input.title, sources: prometheusSources().map((source) => source.name) });
   const { dashboard, report, notes, source } = result;
   const summary = { uid: dashboard.uid, title: dashboard.title, url: `/dashboards/${dashboard.uid}`, report, notes, source };
   if (dryRun === "1") {

@@ -1,9 +1,12 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, parseSearchParams } from "@/lib/api/handler";
 import { loadRules } from "@/lib/monitoring/server";
+import { getPrometheus } from "@/lib/prometheus/client";
+import { sourceQuerySchema } from "@/lib/validations/prometheus";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/monitoring/rules: every rule group and rule with its evaluation state, failing first. */
+/** GET /api/monitoring/rules?source=: every rule group and rule with its evaluation state, failing first. */
 export const GET = apiRoute("/api/monitoring/rules", async (request) => {
-  return Response.json(await loadRules(request.signal));
+  const { source } = parseSearchParams(request, sourceQuerySchema);
+  return Response.json(await loadRules(request.signal, getPrometheus(source)));
 });

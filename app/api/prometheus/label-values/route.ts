@@ -4,7 +4,7 @@ import { labelValuesQuerySchema } from "@/lib/validations/dashboards";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/prometheus/label-values?label=&match=&start=&end=: one label's values (dashboard variables). */
+/** GET /api/prometheus/label-values?label=&match=&start=&end=&source=: one label's values (dashboard variables). */
 export const GET = apiRoute("/api/prometheus/label-values", async (request) => {
   const params = parseSearchParams(request, labelValuesQuerySchema);
   return Response.json({ data: await labelValues(params, request.signal) });

@@ -4,7 +4,7 @@ import { instantQuerySchema } from "@/lib/validations/prometheus";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/prometheus/query?query=&time=: an instant query through the console. */
+/** GET /api/prometheus/query?query=&time=&source=: an instant query through the console. */
 export const GET = apiRoute("/api/prometheus/query", async (request) => {
   const params = parseSearchParams(request, instantQuerySchema);
   return Response.json(await instantQuery(params, request.signal));

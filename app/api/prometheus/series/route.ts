@@ -5,10 +5,10 @@ import { parseSeriesLookup } from "@/lib/validations/explore";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/prometheus/series?match[]=&start=&end=: label sets of matching series (label completion). */
+/** GET /api/prometheus/series?match[]=&start=&end=&source=: label sets of matching series (label completion). */
 export const GET = apiRoute("/api/prometheus/series", async (request) => {
-  const { "match[]": match, start, end, limit } = parseSeriesLookup(request);
+  const { "match[]": match, start, end, limit, source } = parseSeriesLookup(request);
   if (match.length === 0) throw new ValidationError("match[]: at least one series selector is required", [{ path: "match[]", message: "is required" }]);
-  const result = await getPrometheus().series(match, { start, end, limit: limit ?? 10_000, signal: request.signal });
+  const result = await getPrometheus(source).series(match, { start, end, limit: limit ?? 10_000, signal: request.signal });
   return Response.json({ status: "success", data: result.data, warnings: result.warnings });
 });

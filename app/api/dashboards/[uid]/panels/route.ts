@@ -18,6 +18,7 @@ function timeSeriesPanel({ panel }: AddPanelInput): Panel {
     type: "timeseries",
     title: panel.title,
     gridPos: { x: 0, y: 0, w: 24, h: 8 },
+    ...(panel.datasource && panel.datasource !== "default" ? { datasource: panel.datasource } : {}),
     targets: [{ refId: "A", expr: panel.expr, instant: false, hide: false, ...(panel.legendFormat ? { legendFormat: panel.legendFormat } : {}) }],
     fieldConfig: { defaults: {}, overrides: [] },
     options: { drawStyle: "line", stacking: "none", fillOpacity: 0, lineWidth: 1, legend: { show: true, placement: "bottom", calcs: [] } },
