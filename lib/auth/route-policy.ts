@@ -75,6 +75,7 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/slos/[id]": { GET: "viewer", PUT: "editor", DELETE: "editor" },
   "/api/slos/preview": { POST: "editor" },
   "/api/slos/le-edges": { GET: "viewer" },
+  "/api/slos/rules": { GET: "viewer" },
   "/api/slos/[id]/history": { GET: "viewer" },
   "/api/slos/for-alert": { GET: "viewer" },
   // Monitoring the monitoring: read-only views of Prometheus, Alertmanager and the console itself.

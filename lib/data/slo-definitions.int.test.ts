@@ -3,6 +3,7 @@ import { z } from "zod";
 import * as sloRoute from "@/app/api/slos/[id]/route";
 import * as edgesRoute from "@/app/api/slos/le-edges/route";
 import * as previewRoute from "@/app/api/slos/preview/route";
+import * as rulesRoute from "@/app/api/slos/rules/route";
 import * as slosRoute from "@/app/api/slos/route";
 import { PEER_HEADER } from "@/lib/auth/request-meta";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
@@ -104,6 +105,11 @@ describe("SLOs stored in the console", () => {
     const stale = await call(sloRoute.PUT, "PUT", "/api/slos/it-slo--e2e-latency", editor, { version: 1, spec: spec(1, { objective: 95 }) }, "it-slo--e2e-latency");
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ error: expect.stringContaining(other.actor.name), current: { version: 2, updatedBy: other.actor.name } });
+
+    // Its recording and burn-rate alerting rules, for the Prometheus it reads.
+    const rules = await (await call(rulesRoute.GET, "GET", "/api/slos/rules", viewer)).text();
+    expect(rules).toContain("slo_id: it-slo--e2e-latency");
+    expect(rules).toContain("alert: SLOBudgetBurnFast");
 
     const detail = await call(sloRoute.GET, "GET", "/api/slos/it-slo--e2e-latency", viewer, undefined, "it-slo--e2e-latency");
     expect(await detail.json()).toMatchObject({ slo: { objective: 0.995, source: { format: "stored" } }, stored: { version: 2, createdBy: editor.actor.name, updatedBy: other.actor.name } });

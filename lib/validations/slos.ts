@@ -63,3 +63,8 @@ export const leEdgesQuerySchema = z.object({
     .max(2000, "histogram is longer than 2000 characters"),
   datasource: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "datasource is the name of a Prometheus source").optional(),
 });
+
+/** GET /api/slos/rules?datasource=name */
+export const sloRulesQuerySchema = z.object({
+  datasource: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "datasource is the name of a Prometheus source").optional(),
+});
