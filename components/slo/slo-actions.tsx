@@ -26,7 +26,8 @@ export function SloActions({ id, version, name }: SloActionsProps) {
     setFailure(undefined);
     try {
       await deleteSloRequest(id, version);
-      await queryClient.invalidateQueries({ queryKey: sloKeys.all });
+      // Marked stale, not refetched: this page's own queries would ask for the SLO just deleted.
+      await queryClient.invalidateQueries({ queryKey: sloKeys.all, refetchType: "none" });
       router.push("/slos");
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));

@@ -103,7 +103,7 @@ export function SloEditor({ editing, sources }: SloEditorProps) {
     setSaving(true);
     try {
       const saved = editing ? await updateSloRequest(editing.id, overVersion ?? editing.version, checked.spec) : await createSloRequest(checked.spec);
-      await queryClient.invalidateQueries({ queryKey: sloKeys.all });
+      await queryClient.invalidateQueries({ queryKey: sloKeys.all, refetchType: "none" });
       router.push(`/slos/${saved.id}`);
       router.refresh();
     } catch (error) {
