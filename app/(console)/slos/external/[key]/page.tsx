@@ -12,8 +12,8 @@ export const dynamic = "force-dynamic";
 /** A Sloth or Pyrra SLO, read from the series its recording rules write (read-only). */
 export default async function ExternalSloPage({ params }: { params: Promise<{ key: string }> }) {
   await requireActor();
-  const key = decodeURIComponent((await params).key);
-  if (!/^(sloth|pyrra)--.{1,300}$/.test(key)) notFound();
+  const key = decodedKey((await params).key);
+  if (!key || !/^(sloth|pyrra)--.{1,300}$/.test(key)) notFound();
   const found = await findExternalSlo(key);
   if (found.error) {
     return (
@@ -27,4 +27,12 @@ export default async function ExternalSloPage({ params }: { params: Promise<{ ke
   }
   if (!found.slo) notFound();
   return <ExternalSloDetail slo={found.slo} />;
+}
+
+function decodedKey(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }
