@@ -16,6 +16,8 @@ export interface PrometheusOptions {
   /** The console's public URL: runbook links in the shipped rules point there. */
   consoleUrl?: string;
   rulesDir: string;
+  /** More rule files for the stack only (stack/rules: Sloth's and Pyrra's recording rules for the demo). */
+  extraRulesDirs?: string[];
   scrapeInterval: string;
   retention?: string;
 }
@@ -36,9 +38,10 @@ export function writePrometheusConfig(options: PrometheusOptions): string {
   const rulesOut = path.join(options.dataDir, "rules");
   rmSync(rulesOut, { recursive: true, force: true });
   mkdirSync(rulesOut, { recursive: true });
-  if (existsSync(options.rulesDir)) {
-    for (const file of readdirSync(options.rulesDir).filter((name) => /\.ya?ml$/.test(name))) {
-      const text = readFileSync(path.join(options.rulesDir, file), "utf8");
+  for (const dir of [options.rulesDir, ...(options.extraRulesDirs ?? [])]) {
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((name) => /\.ya?ml$/.test(name))) {
+      const text = readFileSync(path.join(dir, file), "utf8");
       const rendered = options.consoleUrl ? text.replaceAll(RUNBOOK_ORIGIN, options.consoleUrl) : text;
       writeFileSync(path.join(rulesOut, file), rendered);
     }

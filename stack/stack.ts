@@ -183,6 +183,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       consoleAddress: consolePort ? `127.0.0.1:${consolePort}` : undefined,
       consoleUrl,
       rulesDir: path.join(options.root, "deploy", "prometheus", "rules"),
+      extraRulesDirs: [path.join(options.root, "stack", "rules")],
       scrapeInterval: demo ? "5s" : "1s",
     });
     const withVictoria = options.victoriaMetrics ?? !demo;

@@ -12,11 +12,14 @@ import { humanDuration } from "@/lib/slo/duration";
 import { BURN_WINDOWS } from "@/lib/slo/model";
 import type { SloDetail, SloRow } from "@/lib/slo/server";
 import { eventsLeftText, formatBurn, formatPercent, rowHealth } from "@/lib/slo/view";
+import { SloActions } from "./slo-actions";
 import { BudgetBar, BurnBadge, FlagBadges, HealthBadge, windowDays } from "./slo-badges";
 
 export interface SloDetailViewProps {
   id: string;
   group?: string;
+  /** Editors may edit and delete SLOs stored in the console. */
+  canEdit: boolean;
 }
 
 const SLI_KIND: Record<SloDetail["slo"]["sliKind"], string> = {
@@ -28,7 +31,7 @@ const SLI_KIND: Record<SloDetail["slo"]["sliKind"], string> = {
 };
 
 /** One SLO: figures, burn-rate table, burn-down and SLI over the window, alerts firing, links. */
-export function SloDetailView({ id, group }: SloDetailViewProps) {
+export function SloDetailView({ id, group, canEdit }: SloDetailViewProps) {
   const query = useQuery(sloDetailQuery(id));
   const router = useRouter();
   const pathname = usePathname();
@@ -38,7 +41,8 @@ export function SloDetailView({ id, group }: SloDetailViewProps) {
         const row = detail.rows.find((candidate) => candidate.group?.value === group) ?? detail.rows[0];
         return (
           <div className="space-y-4">
-            <header>
+            <header className="flex flex-wrap items-start justify-between gap-3">
+              <div>
               <p className="text-xs text-slate-400">
                 <Link href="/slos" className="text-info hover:underline">
                   SLOs
@@ -52,7 +56,10 @@ export function SloDetailView({ id, group }: SloDetailViewProps) {
               <p className="mt-1 text-xs text-slate-400">
                 {formatPercent(detail.slo.objective, 2)} over {detail.slo.windowLabel} · {SLI_KIND[detail.slo.sliKind]}
                 {detail.slo.groupBy ? ` · one SLO per ${detail.slo.groupBy}` : ""}
+                {detail.slo.datasource ? ` · source ${detail.slo.datasource}` : ""}
               </p>
+              </div>
+              {canEdit && detail.stored ? <SloActions id={detail.slo.id} version={detail.stored.version} name={`${detail.slo.service} / ${detail.slo.name}`} /> : null}
             </header>
             {detail.slo.groupBy && detail.rows.length > 0 ? (
               <label className="block text-xs text-slate-400">
@@ -215,7 +222,7 @@ function LinksPanel({ detail }: { detail: SloDetail }) {
             </a>
           </li>
         ) : (
-          <li className="text-slate-400">No runbook linked (add runbook: to the SLO file).</li>
+          <li className="text-slate-400">No runbook linked.</li>
         )}
         {slo.dashboards.map((dashboard) => (
           <li key={dashboard.url}>
@@ -225,9 +232,16 @@ function LinksPanel({ detail }: { detail: SloDetail }) {
             </a>
           </li>
         ))}
-        <li className="text-slate-400">
-          Defined in <code className="text-slate-300">{slo.source.file}</code> ({slo.source.format})
-        </li>
+        {detail.stored ? (
+          <li className="text-slate-400">
+            Stored in the console, version {detail.stored.version}: created by {detail.stored.createdBy}, last changed by {detail.stored.updatedBy} at{" "}
+            {new Date(detail.stored.updatedAt).toLocaleString()}
+          </li>
+        ) : (
+          <li className="text-slate-400">
+            Defined in the file <code className="text-slate-300">{slo.source.file}</code> ({slo.source.format}); read-only here, edit the file.
+          </li>
+        )}
         {Object.keys(slo.labels).length > 0 ? (
           <li className="text-slate-400">Labels: {Object.entries(slo.labels).map(([name, value]) => `${name}=${value}`).join(", ")}</li>
         ) : null}

@@ -10,10 +10,13 @@ import { sloListQuery } from "@/lib/queries/slos";
 import { sloHref } from "@/lib/slo/alert-match";
 import { BURN_WINDOWS } from "@/lib/slo/model";
 import { filterAndSort, filterOptions, formatPercent, rowHealth, type ListFilter } from "@/lib/slo/view";
+import { ExternalSlosTable } from "./external-slos";
 import { BudgetBar, BurnBadge, FlagBadges, HealthBadge, windowDays } from "./slo-badges";
 
 export interface SloListProps {
   filter: ListFilter;
+  /** Editors may create SLOs stored in the console. */
+  canEdit: boolean;
 }
 
 const INPUT = "rounded border border-edge bg-surface px-2 py-1.5 text-sm text-white outline-none focus:border-info";
@@ -28,7 +31,7 @@ function queryString(filter: ListFilter): string {
 }
 
 /** Every SLO with its figures; filters and sort live in the URL so a view can be shared. */
-export function SloList({ filter }: SloListProps) {
+export function SloList({ filter, canEdit }: SloListProps) {
   const query = useQuery(sloListQuery());
   const router = useRouter();
   const pathname = usePathname();
@@ -36,10 +39,18 @@ export function SloList({ filter }: SloListProps) {
 
   const options = filterOptions(query.data?.rows ?? []);
   return (
+    <>
     <Panel
       title="Service level objectives"
       description="Error budget left over each SLO's window, and how fast it burns (burn rate 1 spends the budget exactly over the window)."
     >
+      {canEdit ? (
+        <div className="mb-3 flex justify-end">
+          <Link href="/slos/new" className="rounded bg-info/90 px-3 py-1.5 text-sm font-medium text-slate-950 hover:bg-info">
+            New SLO
+          </Link>
+        </div>
+      ) : null}
       <form className="mb-3 flex flex-wrap items-end gap-3" role="search" aria-label="Filter SLOs" onSubmit={(event) => event.preventDefault()}>
         <label className="text-xs text-slate-400">
           Service
@@ -95,7 +106,7 @@ export function SloList({ filter }: SloListProps) {
         errorTitle="Could not load the SLOs"
         loadingLabel="Loading SLOs"
         isEmpty={(data) => data.rows.length === 0 && data.problems.length === 0}
-        empty="No SLOs are defined. Add files to slos/ (see slos/README.md)."
+        empty="No SLOs are defined. Create one with New SLO (editors) or add files to slos/ (see slos/README.md)."
       >
         {(data) => {
           const rows = filterAndSort(data.rows, filter);
@@ -137,6 +148,8 @@ export function SloList({ filter }: SloListProps) {
                         <div className="text-xs text-slate-400">
                           {row.service}
                           {row.group ? ` · ${row.group.label}=${row.group.value}` : ""} · {row.windowLabel}
+                          {row.datasource ? ` · ${row.datasource}` : ""} ·{" "}
+                          {row.origin === "file" ? <span title="Defined in a file in slos/: edit the file">from a file</span> : <span>stored</span>}
                         </div>
                       </td>
                       <td className="py-2 pr-3 text-right tabular-nums">{formatPercent(row.objective, row.objective >= 0.999 ? 2 : 1)}</td>
@@ -165,5 +178,13 @@ export function SloList({ filter }: SloListProps) {
         }}
       </QueryState>
     </Panel>
+    <div className="mt-4">
+      <Panel title="Recorded by Sloth and Pyrra" description="SLOs other tools already record in Prometheus, read from their recording-rule series. Read-only: their definitions live with those tools.">
+        <QueryState query={query} errorTitle="Could not load the SLOs" loadingLabel="Loading SLOs" empty={null}>
+          {(data) => <ExternalSlosTable list={data.external} />}
+        </QueryState>
+      </Panel>
+    </div>
+    </>
   );
 }

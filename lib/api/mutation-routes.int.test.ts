@@ -46,6 +46,10 @@ import { testAlertSchema } from "@/lib/validations/test-alert";
 import { dashboardImportSchema } from "@/lib/validations/dashboard-import";
 import { addPanelSchema, queryHistoryEntrySchema } from "@/lib/validations/explore";
 import { createDashboardBodySchema, updateDashboardBodySchema } from "@/lib/validations/dashboards";
+import * as sloRoute from "@/app/api/slos/[id]/route";
+import * as sloPreviewRoute from "@/app/api/slos/preview/route";
+import * as slosRoute from "@/app/api/slos/route";
+import { createSloBodySchema, deleteSloBodySchema, previewSloBodySchema, updateSloBodySchema } from "@/lib/validations/slos";
 
 /**
  * Every mutation route, called as Next.js calls it (a Request, the route's params) with a real
@@ -101,7 +105,8 @@ async function snapshot(): Promise<Record<string, unknown>> {
            (SELECT count(*) FROM acknowledgements WHERE revoked_at IS NOT NULL) AS revoked_acknowledgements,
            (SELECT count(*) FROM acknowledgement_events) AS acknowledgement_events,
            (SELECT count(*) FROM maintenance_windows) AS maintenance_windows,
-           (SELECT md5(string_agg(concat_ws('|', id, name, schedule::text, matchers::text, enabled), ',' ORDER BY id)) FROM maintenance_windows) AS window_state`);
+           (SELECT md5(string_agg(concat_ws('|', id, name, schedule::text, matchers::text, enabled), ',' ORDER BY id)) FROM maintenance_windows) AS window_state,
+           (SELECT md5(coalesce(string_agg(concat_ws('|', id, version, spec::text), ',' ORDER BY id), '')) FROM slo_definitions) AS slo_definitions`);
   return row ?? {};
 }
 
@@ -113,14 +118,14 @@ async function expectRefused(response: Response, what: string): Promise<void> {
 }
 
 /** Runs `attempt` on every generated input and checks that each is refused and changes nothing. */
-async function assertAllRefused<T>(inputs: fc.Arbitrary<T>, attempt: (input: T) => Promise<Response>): Promise<void> {
+async function assertAllRefused<T>(inputs: fc.Arbitrary<T>, attempt: (input: T) => Promise<Response>, numRuns = RUNS): Promise<void> {
   await fc.assert(
     fc.asyncProperty(inputs, async (input) => {
       const before = await snapshot();
       await expectRefused(await attempt(input), summarize(input));
       expect(await snapshot()).toEqual(before);
     }),
-    { numRuns: RUNS },
+    { numRuns },
   );
 }
 
@@ -171,12 +176,31 @@ const runbookFields = {
   labelMatchers: fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }),
 };
 
+const SLO_RUNS = 200;
+const SLO_ID = "mutation-test--slo";
+const notSloId = fc.oneof(fc.string({ maxLength: 60 }).filter((text) => !/^[a-z0-9][a-z0-9-]{0,200}$/.test(text)), fc.constantFrom("Upper--Case", "a b", "-a"));
+const sloSpec = fc.record(
+  {
+    service: fc.constantFrom("svc", "", "a b"),
+    name: fc.constantFrom("slo", "-bad"),
+    objective: fc.oneof(fc.double(), fc.constantFrom(99.9, 100, 0)),
+    window: fc.constantFrom("30d", "1d", "calendar-month"),
+    sli: fc.constantFrom({ ratio: { errors: "x_total", total: "y_total" } }, { latency: { histogram: "h_bucket", le: "x" } }, {}),
+    datasource: fc.constantFrom("default", "Bad Name"),
+  },
+  { requiredKeys: [] },
+);
+
 beforeAll(async () => {
   database = await createPrivateDatabase("routes");
   admin = await createPerson("admin");
   target = await createPerson("viewer", "target");
   await db().runbook.create({
     data: { slug: RUNBOOK_SLUG, title: "Mutation test", body: "# Mutation test\n", revisions: { create: { version: 1, title: "Mutation test", body: "# Mutation test\n" } } },
+    select: { id: true },
+  });
+  await db().sloDefinitionRecord.create({
+    data: { id: SLO_ID, service: "mutation-test", name: "slo", spec: { service: "mutation-test", name: "slo", objective: 99, sli: { ratio: { errors: "e_total", total: "t_total" } } }, createdByName: "test", updatedByName: "test" },
     select: { id: true },
   });
   ({ id: tokenId } = await createApiToken(db(), { name: "existing", role: "viewer", expiresAt: new Date(Date.now() + 86_400_000), createdById: admin.actor.userId }));
@@ -436,6 +460,33 @@ describe("malformed input to every mutation route: 400 with a message, database 
     await assertAllRefused(pathAndBody(id, notUuid), ({ id: path, body }) => send("DELETE", `/api/cost/prices/${path}`, priceRoute.DELETE, path, body));
   });
 
+  // SLOs: fewer runs than the others (the bodies share the spec schema the unit tests cover).
+  it("POST /api/slos", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(malformedBodies(createSloBodySchema, { spec: sloSpec }), (body) => send("POST", "/api/slos", slosRoute.POST, "", body), SLO_RUNS);
+  });
+
+  it("PUT /api/slos/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const bodies = malformedBodies(updateSloBodySchema, { version: fc.oneof(fc.integer(), fc.double()), spec: sloSpec });
+    const inputs = fc.oneof(
+      { arbitrary: bodies.map((body) => ({ id: SLO_ID, body })), weight: 4 },
+      { arbitrary: fc.tuple(notSloId, fc.constant<RawBody>('{"version":1,"spec":{}}')).map(([id, body]) => ({ id, body })), weight: 1 },
+    );
+    await assertAllRefused(inputs, ({ id, body }) => send("PUT", `/api/slos/${id}`, sloRoute.PUT, id, body), SLO_RUNS);
+  });
+
+  it("DELETE /api/slos/[id]", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const bodies = malformedBodies(deleteSloBodySchema, { version: fc.oneof(fc.integer(), fc.double()) }, { allowEmpty: true });
+    const inputs = fc.oneof(
+      { arbitrary: bodies.map((body) => ({ id: SLO_ID, body })), weight: 4 },
+      { arbitrary: fc.tuple(notSloId, fc.option(fc.constantFrom<RawBody>("", "{}"), { nil: undefined })).map(([id, body]) => ({ id, body })), weight: 1 },
+    );
+    await assertAllRefused(inputs, ({ id, body }) => send("DELETE", `/api/slos/${id}`, sloRoute.DELETE, id, body), SLO_RUNS);
+  });
+
+  it("POST /api/slos/preview", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await assertAllRefused(malformedBodies(previewSloBodySchema, { spec: sloSpec }), (body) => send("POST", "/api/slos/preview", sloPreviewRoute.POST, "", body), SLO_RUNS);
+  });
+
   it("POST /api/auth/set-password (signed out)", { timeout: PROPERTY_TIMEOUT }, async () => {
     const token = fc.oneof(fc.stringMatching(/^vgp_[A-Za-z0-9_-]{43}$/), fc.string({ maxLength: 60 }));
     const password = fc.string({ minLength: 0, maxLength: 40 });
@@ -486,6 +537,10 @@ describe("coverage", () => {
       "POST /api/dashboards",
       "PUT /api/dashboards/[uid]",
       "DELETE /api/dashboards/[uid]",
+      "POST /api/slos",
+      "PUT /api/slos/[id]",
+      "DELETE /api/slos/[id]",
+      "POST /api/slos/preview",
     ];
     expect(mutations.filter((mutation) => !covered.includes(mutation))).toEqual([]);
   });

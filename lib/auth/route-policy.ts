@@ -70,8 +70,12 @@ export const ROUTE_POLICY: Record<string, Partial<Record<HttpMethod, Access>>> =
   "/api/silences/[id]": { GET: "viewer", PUT: "responder", DELETE: "responder" },
   "/api/maintenance-windows": { GET: "viewer", POST: "responder" },
   "/api/maintenance-windows/[id]": { PUT: "responder", DELETE: "responder" },
-  "/api/slos": { GET: "viewer" },
-  "/api/slos/[id]": { GET: "viewer" },
+  // SLOs: everyone reads; editors create, save (optimistic version, 409 when stale) and delete stored ones.
+  "/api/slos": { GET: "viewer", POST: "editor" },
+  "/api/slos/[id]": { GET: "viewer", PUT: "editor", DELETE: "editor" },
+  "/api/slos/preview": { POST: "editor" },
+  "/api/slos/le-edges": { GET: "viewer" },
+  "/api/slos/rules": { GET: "viewer" },
   "/api/slos/[id]/history": { GET: "viewer" },
   "/api/slos/for-alert": { GET: "viewer" },
   // Monitoring the monitoring: read-only views of Prometheus, Alertmanager and the console itself.

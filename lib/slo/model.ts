@@ -49,7 +49,10 @@ export interface SloDefinition {
   runbookUrl?: string;
   dashboards: SloLink[];
   alerting: { page: boolean; ticket: boolean; absent: boolean };
-  source: { file: string; format: "vigil/v1" | "prometheus/v1" };
+  /** The Prometheus source (PROMETHEUS_SOURCES) its series are read from; the default when absent. */
+  datasource?: string;
+  /** A file (read-only), or the console's database (`file` is "database", editable by editors). */
+  source: { file: string; format: "vigil/v1" | "prometheus/v1" | "stored" };
 }
 
 export function windowLabel(window: SloWindow): string {

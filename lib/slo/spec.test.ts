@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadSlos } from "./load";
-import { parseSelector, parseSloFile, parseSloFiles } from "./spec";
+import { parseSelector, parseSloFile, parseSloFiles, sloFromStoredSpec, specIssues, storedSloSpecSchema, storedSpecInput } from "./spec";
 
 const SLOTH = `
 version: "prometheus/v1"
@@ -164,5 +164,28 @@ describe("the shipped SLO files", () => {
     const result = loadSlos("slos");
     expect(result.ok ? [] : result.problems).toEqual([]);
     expect(result.ok && result.slos.length).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe("datasource and stored specs", () => {
+  it("reads an SLO's datasource from a vigil/v1 file", () => {
+    const result = parseSloFile(
+      "ds.yaml",
+      "version: vigil/v1\nservice: api\nslos:\n  - name: avail\n    objective: 99\n    datasource: thanos\n    sli:\n      ratio:\n        errors: e_total\n        total: t_total\n",
+    );
+    expect(result.ok && result.slos[0]?.datasource).toBe("thanos");
+  });
+
+  it("validates one stored SLO with the files' schema and builds the same model", () => {
+    const spec = storedSloSpecSchema.parse({ service: "api", name: "avail", objective: 99.9, sli: { ratio: { errors: "e_total", total: "t_total" } } });
+    const slo = sloFromStoredSpec(spec, { file: "database", format: "stored" });
+    expect(slo).toMatchObject({ id: "api--avail", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio" }, source: { format: "stored" } });
+    expect(storedSloSpecSchema.parse(storedSpecInput(spec))).toEqual(spec);
+  });
+
+  it("names the field of each problem", () => {
+    const result = storedSloSpecSchema.safeParse({ service: "api", name: "avail", objective: 99.9, sli: { latency: { histogram: "h", le: "soon" } }, datasource: "A B" });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(specIssues(result.error).map((issue) => issue.path).sort()).toEqual(["datasource", "sli.latency.le"]);
   });
 });

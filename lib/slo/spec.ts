@@ -1,7 +1,7 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { canonicalLe, leValue } from "./le";
-import { sloId, type Selector, type Sli, type SloDefinition, type SloWindow } from "./model";
+import { selectorText, sloId, type Selector, type Sli, type SloDefinition, type SloWindow } from "./model";
 
 /**
  * Reads SLO files: Vigil's own format (`version: vigil/v1`) and Sloth's `prometheus/v1` specs as
@@ -115,6 +115,10 @@ const vigilSlo = z.strictObject({
   alerting: z
     .strictObject({ page: z.boolean().default(true), ticket: z.boolean().default(true), absent: z.boolean().default(true) })
     .default({ page: true, ticket: true, absent: true }),
+  datasource: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "datasource is the name of a Prometheus source (PROMETHEUS_SOURCES), like thanos")
+    .optional(),
 });
 
 const vigilFile = z.strictObject({
@@ -230,10 +234,46 @@ export function parseSloFile(file: string, text: string): ParseResult {
       runbookUrl: slo.runbook,
       dashboards: slo.dashboards,
       alerting: slo.alerting,
+      datasource: slo.datasource,
       source: { file, format: "vigil/v1" },
     }),
   );
   return { ok: true, slos };
+}
+
+/**
+ * One SLO as the console stores it and the editor sends it: an SLO of a vigil/v1 file plus its
+ * service. The same schema validates files, the API and the form.
+ */
+export const storedSloSpecSchema = vigilSlo.extend({
+  service: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,99}$/, "service is letters, digits, -, _ and . (up to 100)"),
+});
+export type StoredSloSpecInput = z.input<typeof storedSloSpecSchema>;
+export type StoredSloSpec = z.output<typeof storedSloSpecSchema>;
+
+/** The SLO a validated stored spec stands for. */
+export function sloFromStoredSpec(spec: StoredSloSpec, source: SloDefinition["source"]): SloDefinition {
+  return {
+    id: sloId(spec.service, spec.name),
+    service: spec.service,
+    name: spec.name,
+    description: spec.description,
+    objective: fromPercent(spec.objective),
+    window: toWindow(spec.window),
+    sli: vigilSliOf(spec.sli),
+    groupBy: spec.groupBy,
+    labels: spec.labels,
+    runbookUrl: spec.runbook,
+    dashboards: spec.dashboards,
+    alerting: spec.alerting,
+    datasource: spec.datasource,
+    source,
+  };
+}
+
+/** Zod issues as field problems: `sli.latency.le` and the message. */
+export function specIssues(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message }));
 }
 
 /** Parses several files; SLO ids must be unique across all of them. */
@@ -259,4 +299,37 @@ export function parseSloFiles(files: ReadonlyArray<{ file: string; text: string 
 
 export function formatProblem(problem: SpecProblem): string {
   return `${problem.file}${problem.path ? ` ${problem.path}` : ""}: ${problem.message}`;
+}
+
+/** The canonical input form of a validated spec (selectors as text): what is stored and what the form edits. */
+export function storedSpecInput(spec: StoredSloSpec): StoredSloSpecInput {
+  const sli = spec.sli;
+  return {
+    service: spec.service,
+    name: spec.name,
+    description: spec.description,
+    objective: spec.objective,
+    window: spec.window,
+    sli: {
+      ...(sli.ratio
+        ? {
+            ratio: {
+              ...(sli.ratio.errors ? { errors: selectorText(sli.ratio.errors) } : {}),
+              ...(sli.ratio.good ? { good: selectorText(sli.ratio.good) } : {}),
+              total: selectorText(sli.ratio.total),
+            },
+          }
+        : {}),
+      ...(sli.latency ? { latency: { histogram: selectorText(sli.latency.histogram), le: sli.latency.le } } : {}),
+      ...(sli.bool ? { bool: sli.bool } : {}),
+      ...(sli.events ? { events: sli.events } : {}),
+      ...(sli.raw ? { raw: sli.raw } : {}),
+    },
+    ...(spec.groupBy ? { groupBy: spec.groupBy } : {}),
+    labels: spec.labels,
+    ...(spec.runbook ? { runbook: spec.runbook } : {}),
+    dashboards: spec.dashboards,
+    alerting: spec.alerting,
+    ...(spec.datasource ? { datasource: spec.datasource } : {}),
+  };
 }

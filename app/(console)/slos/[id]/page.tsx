@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SloDetailView } from "@/components/slo/slo-detail";
 import { requireActor } from "@/lib/auth/current";
-import { readSloCatalog } from "@/lib/slo/server";
+import { roleAtLeast } from "@/lib/auth/roles";
+import { readAllSlos } from "@/lib/slo/server";
 import { sloIdSchema } from "@/lib/validations/slos";
 
 export const metadata: Metadata = { title: "SLO" };
@@ -14,9 +15,9 @@ export default async function SloPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireActor();
+  const actor = await requireActor();
   const id = sloIdSchema.safeParse((await params).id);
-  if (!id.success || !readSloCatalog().slos.some((slo) => slo.id === id.data)) notFound();
+  if (!id.success || !(await readAllSlos()).slos.some((slo) => slo.id === id.data)) notFound();
   const group = (await searchParams).group;
-  return <SloDetailView id={id.data} group={typeof group === "string" ? group : undefined} />;
+  return <SloDetailView id={id.data} group={typeof group === "string" ? group : undefined} canEdit={roleAtLeast(actor.role, "editor")} />;
 }
