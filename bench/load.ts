@@ -21,7 +21,7 @@
  * nodejs_heap_size_used_bytes, no GC) and prints the series. BENCH_HEAP_PROFILE=1 also samples
  * allocations during the run and prints where the objects still alive at the end were allocated.
  */
-import { appendFileSync, existsSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
@@ -214,6 +214,12 @@ async function main(): Promise<void> {
     ];
     console.log(`\n${summary.join("\n")}`);
     if (failures.length > 0) console.log(`first failures:\n  ${failures.join("\n  ")}`);
+    if (errorCount > 0 && bench.consoleLog && existsSync(bench.consoleLog)) {
+      // What the console said about them, before stop() deletes its log.
+      const lines = readFileSync(bench.consoleLog, "utf8").split("\n");
+      const said = lines.flatMap((line, index) => (/Unhandled error|Error:/.test(line) ? [lines.slice(index, index + 3).join(" / ").slice(0, 300)] : []));
+      console.log(`the console's log about errors (${said.length} lines, first 10):\n  ${said.slice(0, 10).join("\n  ")}`);
+    }
     if (heapProfile) console.log(`\nwhere the objects alive at the end were allocated (sampled):\n  ${topAllocationSites(heapProfile, 25).join("\n  ")}`);
 
     // BENCH_RESULTS=0: a trial run, printed only.
