@@ -4,7 +4,10 @@
  * alone, with a pause between so timers (upstream timeouts) have fired. A route that leaks shows
  * growth proportional to its requests; one that does not shows noise of a few hundred KB.
  *
- *   npx tsx bench/leak-probe.ts [requests=2000] [concurrency=20]
+ *   npx tsx bench/leak-probe.ts [requests=2000] [concurrency=20] [route regex] [rounds=1]
+ *
+ * With several rounds, the heap after each: a leak grows by the same amount every round, a cache
+ * or compiled code levels off.
  */
 import { benchStack } from "./bench-stack.ts";
 import { inspectProcess } from "./inspector.ts";
@@ -34,39 +37,48 @@ async function main(): Promise<void> {
   const requests = Number(process.argv[2] ?? 2000);
   const concurrency = Number(process.argv[3] ?? 20);
   const only = process.argv[4];
+  const rounds = Number(process.argv[5] ?? 1);
   const bench = await benchStack();
   try {
     if (bench.consolePid === undefined) throw new Error("the probe needs a console it started (no BENCH_CONSOLE_URL)");
     const inspector = await inspectProcess(bench.consolePid);
     const rows: Array<Array<string | number>> = [];
-    for (const { route, url } of routes().filter((each) => !only || each.route.includes(only))) {
+    for (const { route, url } of routes().filter((each) => !only || new RegExp(only).test(each.route))) {
       // Once, so the route's code is loaded and compiled before the first reading.
       for (let index = 0; index < 20; index += 1) await (await fetch(`${bench.consoleUrl}${url()}`, { headers: bench.headers })).arrayBuffer();
       await new Promise((resolve) => setTimeout(resolve, 11_000));
       const before = await inspector.memoryAfterGc();
-      let sent = 0;
+      let after = before;
       let failed = 0;
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (sent < requests) {
-            sent += 1;
-            const response = await fetch(`${bench.consoleUrl}${url()}`, { headers: bench.headers, redirect: "manual" });
-            await response.arrayBuffer();
-            if (response.status >= 400) failed += 1;
-          }
-        }),
-      );
-      const seconds = (performance.now() - started) / 1000;
-      // Longer than the upstream timeouts (10 s): what a pending timer holds is let go.
-      await new Promise((resolve) => setTimeout(resolve, 11_000));
-      const after = await inspector.memoryAfterGc();
+      let seconds = 0;
+      const heaps: string[] = [];
+      for (let round = 0; round < rounds; round += 1) {
+        let sent = 0;
+        const started = performance.now();
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (sent < requests) {
+              sent += 1;
+              const response = await fetch(`${bench.consoleUrl}${url()}`, { headers: bench.headers, redirect: "manual" });
+              await response.arrayBuffer();
+              if (response.status >= 400) failed += 1;
+            }
+          }),
+        );
+        seconds += (performance.now() - started) / 1000;
+        // Longer than the upstream timeouts (10 s): what a pending timer holds is let go.
+        await new Promise((resolve) => setTimeout(resolve, 11_000));
+        after = await inspector.memoryAfterGc();
+        heaps.push((after.heapUsed / 2 ** 20).toFixed(1));
+        console.log(`  ${route} round ${round + 1}: heap after GC ${heaps.at(-1)} MB`);
+      }
       const growth = after.heapUsed - before.heapUsed;
-      rows.push([route, requests, failed, (requests / seconds).toFixed(0), (before.heapUsed / 2 ** 20).toFixed(1), (after.heapUsed / 2 ** 20).toFixed(1), ((growth / requests) * 1000 / 1024).toFixed(1)]);
+      const total = requests * rounds;
+      rows.push([route, total, failed, (total / seconds).toFixed(0), (before.heapUsed / 2 ** 20).toFixed(1), heaps.join(", "), ((growth / total) * 1000 / 1024).toFixed(1)]);
       console.log(rows.at(-1)?.join("  "));
     }
     console.log("");
-    printTable(["route", "requests", "failed", "req/s", "heap before MB", "heap after MB", "KB kept per 1000 requests"], rows);
+    printTable(["route", "requests", "failed", "req/s", "heap before MB", "heap after each round MB", "KB kept per 1000 requests"], rows);
     inspector.close();
   } finally {
     await bench.stop();
