@@ -186,3 +186,33 @@ export async function inspectProcess(pid: number, port = 9229): Promise<Inspecto
     },
   };
 }
+
+/** Where the objects still alive were allocated (HeapProfiler sampling), largest first. */
+export function topAllocationSites(profile: unknown, count: number): string[] {
+  const node = z.object({
+    callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number() }),
+    selfSize: z.number(),
+    get children() {
+      return z.array(node);
+    },
+  });
+  type Node = z.infer<typeof node>;
+  const parsed = z.object({ profile: z.object({ head: node }) }).parse(profile);
+  const bySite = new Map<string, number>();
+  const walk = (current: Node, stack: string[]) => {
+    const frame = current.callFrame;
+    const here = `${frame.functionName || "(anonymous)"} ${frame.url.replace(/^.*\/(node_modules|\.next)\//, "$1/")}:${frame.lineNumber + 1}`;
+    const path = [...stack, here];
+    if (current.selfSize > 0) {
+      // The allocating frame and the two callers above it: enough to tell one site from another.
+      const site = path.slice(-3).reverse().join(" < ");
+      bySite.set(site, (bySite.get(site) ?? 0) + current.selfSize);
+    }
+    for (const child of current.children) walk(child, path);
+  };
+  walk(parsed.profile.head, []);
+  return [...bySite.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([site, bytes]) => `${(bytes / 2 ** 20).toFixed(1).padStart(7)} MB  ${site}`);
+}

@@ -7,10 +7,11 @@
  *   npx tsx bench/leak-probe.ts [requests=2000] [concurrency=20] [route regex] [rounds=1]
  *
  * With several rounds, the heap after each: a leak grows by the same amount every round, a cache
- * or compiled code levels off.
+ * or compiled code levels off. BENCH_HEAP_PROFILE=1: where the objects alive after the rounds
+ * were allocated.
  */
 import { benchStack } from "./bench-stack.ts";
-import { inspectProcess } from "./inspector.ts";
+import { inspectProcess, topAllocationSites } from "./inspector.ts";
 import { printTable } from "./stats.ts";
 
 const QUERY = encodeURIComponent("sum by (model) (rate(inferno_inference_requests_total[5m]))");
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
       for (let index = 0; index < 20; index += 1) await (await fetch(`${bench.consoleUrl}${url()}`, { headers: bench.headers })).arrayBuffer();
       await new Promise((resolve) => setTimeout(resolve, 11_000));
       const before = await inspector.memoryAfterGc();
+      const profiling = process.env.BENCH_HEAP_PROFILE === "1";
+      if (profiling) await inspector.send("HeapProfiler.startSampling", { samplingInterval: 16_384 });
       let after = before;
       let failed = 0;
       let seconds = 0;
@@ -71,6 +74,10 @@ async function main(): Promise<void> {
         after = await inspector.memoryAfterGc();
         heaps.push((after.heapUsed / 2 ** 20).toFixed(1));
         console.log(`  ${route} round ${round + 1}: heap after GC ${heaps.at(-1)} MB`);
+      }
+      if (profiling) {
+        console.log(`  where the objects alive after the rounds were allocated (sampled):\n    ${topAllocationSites(await inspector.send("HeapProfiler.getSamplingProfile"), 20).join("\n    ")}`);
+        await inspector.send("HeapProfiler.stopSampling");
       }
       const growth = after.heapUsed - before.heapUsed;
       const total = requests * rounds;

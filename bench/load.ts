@@ -24,9 +24,8 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { z } from "zod";
 import { benchStack } from "./bench-stack.ts";
-import { inspectProcess, type Inspector, type MemoryUsage } from "./inspector.ts";
+import { inspectProcess, topAllocationSites, type Inspector, type MemoryUsage } from "./inspector.ts";
 import { printTable, quantile } from "./stats.ts";
 
 interface Step {
@@ -84,36 +83,6 @@ async function metricsMemory(consoleUrl: string, headers: Record<string, string>
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const signedMb = (bytes: number) => `${bytes >= 0 ? "+" : ""}${mb(bytes)}`;
-
-/** Where the objects still alive were allocated (HeapProfiler sampling), largest first. */
-function topAllocationSites(profile: unknown, count: number): string[] {
-  const node = z.object({
-    callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number() }),
-    selfSize: z.number(),
-    get children() {
-      return z.array(node);
-    },
-  });
-  type Node = z.infer<typeof node>;
-  const parsed = z.object({ profile: z.object({ head: node }) }).parse(profile);
-  const bySite = new Map<string, number>();
-  const walk = (current: Node, stack: string[]) => {
-    const frame = current.callFrame;
-    const here = `${frame.functionName || "(anonymous)"} ${frame.url.replace(/^.*\/(node_modules|\.next)\//, "$1/")}:${frame.lineNumber + 1}`;
-    const path = [...stack, here];
-    if (current.selfSize > 0) {
-      // The allocating frame and the two callers above it: enough to tell one site from another.
-      const site = path.slice(-3).reverse().join(" < ");
-      bySite.set(site, (bySite.get(site) ?? 0) + current.selfSize);
-    }
-    for (const child of current.children) walk(child, path);
-  };
-  walk(parsed.profile.head, []);
-  return [...bySite.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([site, bytes]) => `${mb(bytes).padStart(7)} MB  ${site}`);
-}
 
 async function main(): Promise<void> {
   const users = Number(process.argv[2] ?? 100);
