@@ -22,6 +22,8 @@ export interface BenchStack {
   headers: Record<string, string>;
   /** The console's process id when this bench started it (for memory readings). */
   consolePid: number | undefined;
+  /** The console's log file when this bench started it (read before stop(), which deletes it). */
+  consoleLog: string | undefined;
   stack: Stack | undefined;
   stop(): Promise<void>;
 }
@@ -55,6 +57,7 @@ export async function benchStack({ role = "viewer", warmupMs = 15_000 }: { role?
       exporterUrl: process.env.BENCH_EXPORTER_URL,
       headers: { authorization: `Bearer ${token}` },
       consolePid: undefined,
+      consoleLog: undefined,
       stack: undefined,
       stop: async () => undefined,
     };
@@ -73,6 +76,7 @@ export async function benchStack({ role = "viewer", warmupMs = 15_000 }: { role?
     exporterUrl: stack.urls.exporter,
     headers: { authorization: `Bearer ${token}` },
     consolePid: stack.services.get("console")?.pid,
+    consoleLog: path.join(dataDir, "console.log"),
     stack,
     stop: async () => {
       await stack.stop();

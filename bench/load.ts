@@ -2,15 +2,30 @@
  * Load: N concurrent users browsing dashboards and alerts for a while against a stack, each one
  * looping over what a person's browser asks for (pages, then the API calls those pages make),
  * with a short think time. Prints p50/p99 latency per route, the error count, and the console's
- * resident memory (its own process_resident_memory_bytes) after warm-up and at the end.
- * Appends the figures to bench/RESULTS.md with the machine and date.
+ * memory growth from after warm-up, measured three ways (see MEMORY below). Appends the figures
+ * to bench/RESULTS.md with the machine and date.
  *
- *   npx tsx bench/load.ts [users=100] [seconds=300]
+ *   npx tsx bench/load.ts [users=100] [seconds=300] [settle=60]      (BENCH_RESULTS=0: do not append)
+ *
+ * MEMORY. The goal ("memory growth under 50 MB over the run") is about memory the console keeps,
+ * not memory it has not given back yet. So, when this bench started the console (it knows its
+ * pid), it opens the console's inspector (SIGUSR1, port 9229) and reads process.memoryUsage()
+ * after a full garbage collection, from outside, with no debug route in the app:
+ *   - retained heap: V8 heap used after GC, after warm-up vs at the end (and after the settle
+ *     period). Growth here is live objects: a leak or a cache that grows.
+ *   - RSS at the end: what the OS sees right after the load, including garbage not yet
+ *     collected, heap pages V8 keeps for the next burst, malloc arenas (HTTP buffers, zlib).
+ *   - RSS after settle: the same after `settle` seconds without load and a GC; what the process
+ *     still holds once idle.
+ * Every 15 s it also samples the console's own /metrics (process_resident_memory_bytes,
+ * nodejs_heap_size_used_bytes, no GC) and prints the series. BENCH_HEAP_PROFILE=1 also samples
+ * allocations during the run and prints where the objects still alive at the end were allocated.
  */
-import { appendFileSync, existsSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { benchStack } from "./bench-stack.ts";
+import { inspectProcess, topAllocationSites, type Inspector, type MemoryUsage } from "./inspector.ts";
 import { printTable, quantile } from "./stats.ts";
 
 interface Step {
@@ -54,15 +69,25 @@ const JOURNEYS: Step[][] = [
   ],
 ];
 
-async function residentBytes(consoleUrl: string, headers: Record<string, string>): Promise<number> {
-  const text = await (await fetch(`${consoleUrl}/metrics`, { headers })).text();
-  const line = text.split("\n").find((each) => each.startsWith("process_resident_memory_bytes "));
-  return Number(line?.split(" ")[1] ?? NaN);
+interface MetricsMemory {
+  rss: number;
+  heapUsed: number;
 }
+
+/** The console's own view of its memory (prom-client's default metrics), without any GC. */
+async function metricsMemory(consoleUrl: string, headers: Record<string, string>): Promise<MetricsMemory> {
+  const text = await (await fetch(`${consoleUrl}/metrics`, { headers })).text();
+  const value = (name: string) => Number(text.split("\n").find((each) => each.startsWith(`${name} `))?.split(" ")[1] ?? NaN);
+  return { rss: value("process_resident_memory_bytes"), heapUsed: value("nodejs_heap_size_used_bytes") };
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const signedMb = (bytes: number) => `${bytes >= 0 ? "+" : ""}${mb(bytes)}`;
 
 async function main(): Promise<void> {
   const users = Number(process.argv[2] ?? 100);
   const seconds = Number(process.argv[3] ?? 300);
+  const settleSeconds = Number(process.argv[4] ?? 60);
   const bench = await benchStack();
   const latencies = new Map<string, number[]>();
   const errors = new Map<string, number>();
@@ -101,11 +126,40 @@ async function main(): Promise<void> {
     latencies.clear();
     errors.clear();
     failures.length = 0;
-    const memoryBefore = await residentBytes(bench.consoleUrl, bench.headers);
-    console.log(`${users} users for ${seconds} s against ${bench.consoleUrl}...`);
-    stopAt = Date.now() + seconds * 1000;
+
+    let inspector: Inspector | undefined;
+    if (bench.consolePid !== undefined) {
+      inspector = await inspectProcess(bench.consolePid).catch((error: unknown) => {
+        console.log(`No heap figures this run: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
+    }
+    const gcBefore: MemoryUsage | undefined = await inspector?.memoryAfterGc();
+    if (inspector && process.env.BENCH_HEAP_PROFILE === "1") await inspector.send("HeapProfiler.startSampling", { samplingInterval: 32_768 });
+    const before = await metricsMemory(bench.consoleUrl, bench.headers);
+    const samples: Array<{ at: number; memory: MetricsMemory }> = [{ at: 0, memory: before }];
+    // The machine may be shared: its load says how much the latencies owe to others.
+    const loadAtStart = os.loadavg().map((load) => load.toFixed(1)).join(" ");
+    console.log(`${users} users for ${seconds} s against ${bench.consoleUrl} (load average ${loadAtStart})...`);
+    const startedAt = Date.now();
+    stopAt = startedAt + seconds * 1000;
+    const sampler = setInterval(() => {
+      void metricsMemory(bench.consoleUrl, bench.headers)
+        .then((memory) => samples.push({ at: Math.round((Date.now() - startedAt) / 1000), memory }))
+        .catch(() => undefined);
+    }, 15_000);
     await Promise.all(Array.from({ length: users }, (_, index) => user(index)));
-    const memoryAfter = await residentBytes(bench.consoleUrl, bench.headers);
+    clearInterval(sampler);
+    const atEnd = await metricsMemory(bench.consoleUrl, bench.headers);
+    samples.push({ at: Math.round((Date.now() - startedAt) / 1000), memory: atEnd });
+    const gcEnd: MemoryUsage | undefined = await inspector?.memoryAfterGc();
+    const heapProfile = inspector && process.env.BENCH_HEAP_PROFILE === "1" ? await inspector.send("HeapProfiler.getSamplingProfile") : undefined;
+    if (inspector && heapProfile) await inspector.send("HeapProfiler.stopSampling");
+    console.log(`Settling for ${settleSeconds} s without load...`);
+    await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
+    const gcSettled: MemoryUsage | undefined = await inspector?.memoryAfterGc();
+    const settled = await metricsMemory(bench.consoleUrl, bench.headers);
+    inspector?.close();
 
     const rows = [...latencies].map(([route, samples]) => [
       route,
@@ -118,14 +172,27 @@ async function main(): Promise<void> {
     const errorCount = [...errors.values()].reduce((sum, count) => sum + count, 0);
     console.log("");
     printTable(["route", "requests", "p50 ms", "p99 ms", "errors"], rows);
-    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+    console.log(`\nconsole memory every 15 s from /metrics (no GC), MB: ${samples.map(({ at, memory }) => `${at}s rss ${mb(memory.rss)} heap ${mb(memory.heapUsed)}`).join(" | ")}`);
     const summary = [
       `requests ${total}, errors ${errorCount} (${((errorCount / Math.max(1, total)) * 100).toFixed(2)} %), ${(total / seconds).toFixed(1)} requests/s`,
-      `console memory (RSS): ${mb(memoryBefore)} MB after warm-up, ${mb(memoryAfter)} MB at the end, growth ${mb(memoryAfter - memoryBefore)} MB (goal < 50 MB)`,
+      gcBefore && gcEnd && gcSettled
+        ? `console retained heap (V8 heap used after a full GC): ${mb(gcBefore.heapUsed)} MB after warm-up, ${mb(gcEnd.heapUsed)} MB at the end (${signedMb(gcEnd.heapUsed - gcBefore.heapUsed)} MB), ${mb(gcSettled.heapUsed)} MB after ${settleSeconds} s idle (${signedMb(gcSettled.heapUsed - gcBefore.heapUsed)} MB) (goal: growth < 50 MB)`
+        : "console retained heap: not measured (the bench did not start the console, or its inspector could not be opened)",
+      `console RSS: ${mb(before.rss)} MB after warm-up, ${mb(atEnd.rss)} MB at the end (${signedMb(atEnd.rss - before.rss)} MB), ${mb(gcSettled?.rss ?? settled.rss)} MB after ${settleSeconds} s idle${gcSettled ? " and a GC" : ""} (${signedMb((gcSettled?.rss ?? settled.rss) - before.rss)} MB)`,
+      `console heap used without GC (/metrics): ${mb(before.heapUsed)} MB after warm-up, ${mb(atEnd.heapUsed)} MB at the end`,
     ];
     console.log(`\n${summary.join("\n")}`);
     if (failures.length > 0) console.log(`first failures:\n  ${failures.join("\n  ")}`);
+    if (errorCount > 0 && bench.consoleLog && existsSync(bench.consoleLog)) {
+      // What the console said about them, before stop() deletes its log.
+      const lines = readFileSync(bench.consoleLog, "utf8").split("\n");
+      const said = lines.flatMap((line, index) => (/Unhandled error|Error:/.test(line) ? [lines.slice(index, index + 3).join(" / ").slice(0, 300)] : []));
+      console.log(`the console's log about errors (${said.length} lines, first 10):\n  ${said.slice(0, 10).join("\n  ")}`);
+    }
+    if (heapProfile) console.log(`\nwhere the objects alive at the end were allocated (sampled):\n  ${topAllocationSites(heapProfile, 25).join("\n  ")}`);
 
+    // BENCH_RESULTS=0: a trial run, printed only.
+    if (process.env.BENCH_RESULTS === "0") return;
     const results = path.join(import.meta.dirname, "RESULTS.md");
     if (!existsSync(results)) writeFileSync(results, "# Benchmark results\n\nThe latest runs, newest last. Each names its machine and date.\n");
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -133,7 +200,7 @@ async function main(): Promise<void> {
       results,
       [
         "",
-        `## bench/load.ts: ${users} users, ${seconds} s (${new Date().toISOString().slice(0, 16)}Z, ${machine})`,
+        `## bench/load.ts: ${users} users, ${seconds} s (${new Date().toISOString().slice(0, 16)}Z, ${machine}, load average ${loadAtStart} at the start)`,
         "",
         "| route | requests | p50 ms | p99 ms | errors |",
         "|---|---|---|---|---|",

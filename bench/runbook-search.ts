@@ -8,6 +8,8 @@
  *
  *   node --conditions=react-server --import tsx bench/runbook-search.ts [searches=300] [opens=15]
  *
+ * searches=0 skips the search and measures only the opening of a runbook.
+ *
  * Starts its own stack (Postgres, Prometheus, Alertmanagers, exporter, the console's production
  * build) unless BENCH_DATABASE_URL (a server where it may CREATE DATABASE) is set; with it alone,
  * only the search is measured; with BENCH_CONSOLE_URL and BENCH_PASSWORD (the demo users'
@@ -19,6 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { chromium } from "playwright-core";
+import { z } from "zod";
 import { readRunbookDirectory } from "../lib/runbooks/files.ts";
 import { applyMigrations } from "../lib/migrations.ts";
 import { startStack } from "../stack/stack.ts";
@@ -179,6 +182,71 @@ histogram_quantile(0.95, sum by (le, model) (rate(agent_ttft_ms_bucket[5m])))
 \`\`\`
 `;
 
+const rangeAnswer = z.object({ data: z.object({ result: z.array(z.object({ values: z.array(z.tuple([z.number(), z.string()])) })) }) });
+
+/** One request the page made during an open: when it started and ended, from navigation, in ms. */
+interface TracedRequest {
+  url: string;
+  start: number;
+  end: number | undefined;
+  outcome: string;
+}
+
+/** Records every request a page makes, so a slow open can say which request it waited for. */
+function traceRequests(page: import("playwright-core").Page): { reset(at: number): void; requests(): TracedRequest[] } {
+  let origin = performance.now();
+  let traced: TracedRequest[] = [];
+  const open = new Map<import("playwright-core").Request, TracedRequest>();
+  const short = (url: string) => {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`.slice(0, 110);
+  };
+  page.on("request", (request) => {
+    const entry: TracedRequest = { url: `${request.method()} ${short(request.url())}`, start: performance.now() - origin, end: undefined, outcome: "pending" };
+    open.set(request, entry);
+    traced.push(entry);
+  });
+  const finish = (request: import("playwright-core").Request, outcome: string) => {
+    const entry = open.get(request);
+    if (!entry) return;
+    open.delete(request);
+    entry.end = performance.now() - origin;
+    entry.outcome = outcome;
+  };
+  page.on("requestfinished", (request) => {
+    void request.response().then(async (response) => {
+      const entry = open.get(request);
+      finish(request, String(response?.status() ?? "?"));
+      // What a live block got: how many series, and how many of their values a chart can draw.
+      if (entry && response && request.url().includes("/api/prometheus/query_range")) {
+        const body: unknown = await response.json().catch(() => undefined);
+        const parsed = rangeAnswer.safeParse(body);
+        if (parsed.success) {
+          const values = parsed.data.data.result.flatMap((series) => series.values.map(([, value]) => Number(value)));
+          entry.outcome += ` ${parsed.data.data.result.length} series, ${values.filter(Number.isFinite).length}/${values.length} finite`;
+        }
+      }
+    });
+  });
+  page.on("requestfailed", (request) => finish(request, `failed: ${request.failure()?.errorText ?? "?"}`));
+  return {
+    reset(at: number) {
+      origin = at;
+      traced = [];
+      open.clear();
+    },
+    requests: () => traced,
+  };
+}
+
+function printTrace(label: string, requests: TracedRequest[]): void {
+  console.log(`\n${label}: every request, ms from navigation (start → end, status)`);
+  for (const request of requests) {
+    const end = request.end === undefined ? "…" : request.end.toFixed(0);
+    console.log(`  ${request.start.toFixed(0).padStart(6)} → ${end.padStart(6)}  ${request.outcome.padEnd(7)} ${request.url}`);
+  }
+}
+
 async function openBench(consoleUrl: string, password: string, opens: number): Promise<{ live: number[]; plain: number[] }> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -213,18 +281,40 @@ async function openBench(consoleUrl: string, password: string, opens: number): P
     // Once to compile routes and warm caches, like any page someone has opened before.
     await page.goto(`/runbooks/${slug}`);
     const times: number[] = [];
+    const tracer = traceRequests(page);
+    let slowest: { time: number; requests: TracedRequest[]; blocks: string[] } | undefined;
     for (let run = 0; run < opens; run += 1) {
       await page.goto("about:blank");
       const started = performance.now();
+      tracer.reset(started);
       await page.goto(`/runbooks/${slug}`);
       const live = page.getByRole("region", { name: "Live query" });
       await live.nth(2).waitFor({ timeout: 120_000 });
-      // Drawn: each block shows its chart (or says there is no data), none is still loading.
-      await page.waitForFunction(() => {
-        const blocks = [...document.querySelectorAll('section[aria-label="Live query"]')];
-        return blocks.length === 3 && blocks.every((block) => block.querySelector("path.recharts-curve, [role=alert]") || /No data/.test(block.textContent ?? ""));
-      }, undefined, { timeout: 120_000 });
-      times.push(performance.now() - started);
+      // Drawn: each block shows a line or a dot (or says there is no data, or why it failed), none is
+      // still loading. An empty chart (axes, legend, nothing in them) is not drawn.
+      const drawn = () =>
+        page.waitForFunction(() => {
+          const blocks = [...document.querySelectorAll('section[aria-label="Live query"]')];
+          return blocks.length === 3 && blocks.every((block) => block.querySelector("path.recharts-curve, circle.recharts-dot, [role=alert]") || /No data/.test(block.textContent ?? ""));
+        }, undefined, { timeout: 120_000 });
+      // Not drawn after 5 s: note what each block shows then, for the report of the slowest open.
+      let stuck: string[] = [];
+      const late = await Promise.race([drawn().then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 5_000))]);
+      if (late) {
+        stuck = await page.evaluate(() =>
+          [...document.querySelectorAll('section[aria-label="Live query"]')].map(
+            (block) => `${(block.textContent ?? "").slice(0, 100)} | svg ${block.querySelectorAll("svg").length}, curves ${block.querySelectorAll("path.recharts-curve").length}, dots ${block.querySelectorAll("circle.recharts-dot").length}`,
+          ),
+        );
+        await drawn();
+      }
+      const time = performance.now() - started;
+      times.push(time);
+      if (!slowest || time > slowest.time) slowest = { time, requests: [...tracer.requests()], blocks: stuck };
+    }
+    if (slowest) {
+      printTrace(`The slowest open (${slowest.time.toFixed(0)} ms)`, slowest.requests);
+      if (slowest.blocks.length) console.log(`  the blocks 5 s after navigation:\n    ${slowest.blocks.join("\n    ")}`);
     }
     return { live: times, plain };
   } finally {
@@ -256,9 +346,12 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 15_000));
   }
   try {
-    const searchRows = await searchBench(databaseUrl, searches);
-    console.log(`\nRunbook search over ${RUNBOOKS} runbooks (${os.cpus().length} cores), searchRunbooks() in process, ms:\n`);
-    printTable(["kind", "runs", "mean hits", "p50", "p95", "p99"], searchRows);
+    // searches=0 measures only the opening of a runbook.
+    if (searches > 0) {
+      const searchRows = await searchBench(databaseUrl, searches);
+      console.log(`\nRunbook search over ${RUNBOOKS} runbooks (${os.cpus().length} cores), searchRunbooks() in process, ms:\n`);
+      printTable(["kind", "runs", "mean hits", "p50", "p95", "p99"], searchRows);
+    }
     const opened = consoleUrl && password ? await openBench(consoleUrl, password, opens) : { live: [], plain: [] };
     const openTimes = opened.live;
     if (openTimes.length === 0) {

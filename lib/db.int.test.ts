@@ -63,3 +63,18 @@ describe("a Postgres outage", () => {
     await expect(db().user.count()).resolves.toBe(0);
   }, 60_000);
 });
+
+describe("a busy pool", () => {
+  it("answers a request that waited longer than DATABASE_TIMEOUT_MS for a connection as a Postgres timeout, not an internal error", async () => {
+    // Every pooled connection (pg's default: 10) held past the 5 s timeout; the next query waits for one in vain.
+    // (A Prisma query starts when something awaits it: `then` starts each one now.)
+    const holders = Array.from({ length: 10 }, () => db().$queryRaw`select pg_sleep(6)::text`.then(() => undefined));
+    const waiting = await db()
+      .$queryRaw`select 1`.then(() => undefined)
+      .catch((error: unknown) => error);
+    await Promise.all(holders);
+    const outage = postgresOutage(waiting);
+    expect(outage?.kind).toBe("timeout");
+    expect(outage?.message).toMatch(/^Postgres at 127\.0\.0\.1:\d+ did not answer in 5 s/);
+  }, 30_000);
+});

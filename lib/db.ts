@@ -202,6 +202,9 @@ export function postgresOutage(error: unknown): UpstreamError | undefined {
   }
   const code = networkCode(error);
   if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "ETIMEDOUT") return describePostgresError(error, target);
+  // pg's pool: no connection within DATABASE_TIMEOUT_MS (every pooled client busy, or the server slow to
+  // accept), passed through Prisma as an unknown error. A 503 that says so, not an internal error.
+  if (error instanceof Error && /timeout exceeded when trying to connect/.test(error.message)) return describePostgresError(error, target);
   // pg's own words for a pooled client whose connection broke mid-use.
   if (error instanceof Error && /Client has encountered a connection error|Connection terminated unexpectedly/.test(error.message)) {
     return new UpstreamError({ upstream: "postgres", instance: target.instance, kind: "unreachable", message: `Postgres at ${target.address} dropped the connection`, cause: error });

@@ -5,6 +5,7 @@ import { useId, useMemo, useState } from "react";
 import { PanelError } from "@/components/ui/panel";
 import { TimeSeriesChart } from "@/components/ui/time-series-chart";
 import { formatNumber } from "@/lib/format";
+import { hasDrawableValue } from "@/lib/prometheus/chart-marks";
 import { matrixToChart } from "@/lib/prometheus/transform";
 import { rangeQuery } from "@/lib/queries/prometheus";
 import { missingVariables, substituteVariables } from "@/lib/runbooks/live";
@@ -75,6 +76,10 @@ export function PromqlBlock({ source, variables }: PromqlBlockProps) {
           {result.isError ? <PanelError title="Prometheus did not answer this query" message={result.error.message} /> : null}
           {chart && chart.series.length === 0 ? (
             <p className="py-4 text-center text-sm text-slate-400">No data: nothing matches this query in the last hour.</p>
+          ) : chart && !hasDrawableValue(chart.rows, chart.series.map((series) => series.key)) ? (
+            <p className="py-4 text-center text-sm text-slate-400">
+              No data to draw: {chart.series.length === 1 ? "the series has" : `the ${chart.series.length} series have`} only NaN or infinite values in the last hour.
+            </p>
           ) : chart ? (
             <div className={result.isError ? "opacity-50" : undefined}>
               <TimeSeriesChart rows={chart.rows} series={chart.series.slice(0, 10)} height={140} label={`Live chart of ${query}`} />

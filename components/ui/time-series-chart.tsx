@@ -1,7 +1,9 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useMemo } from "react";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type DotItemDotProps } from "recharts";
 import { formatNumber } from "@/lib/format";
+import { isolatedPoints, timeDomain } from "@/lib/prometheus/chart-marks";
 import type { ChartRow, ChartSeries } from "@/lib/prometheus/transform";
 
 export interface TimeSeriesChartProps {
@@ -19,8 +21,24 @@ function timeTick(ms: number): string {
   return new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
 
-/** Lines over time; gaps in the data stay gaps. Animations are off: live data redraws often. */
+/**
+ * A dot only where a line cannot be drawn (a value without a neighbour), so a series' first
+ * sample or a lone value between gaps shows instead of leaving an empty chart. Undefined when the
+ * series has none: dots for every point would cost thousands of elements on a big chart.
+ */
+function isolatedDot(rows: ChartRow[], key: string, color: string | undefined) {
+  const isolated = isolatedPoints(rows, key);
+  if (isolated.size === 0) return undefined;
+  function IsolatedDot({ index, cx, cy }: DotItemDotProps) {
+    if (!isolated.has(index) || typeof cx !== "number" || typeof cy !== "number") return <g key={index} />;
+    return <circle key={index} className="recharts-dot isolated-point" cx={cx} cy={cy} r={2.5} fill={color} stroke="none" />;
+  }
+  return IsolatedDot;
+}
+
+/** Lines over time; gaps in the data stay gaps, lone values are dots. Animations are off: live data redraws often. */
 export function TimeSeriesChart({ rows, series, height = 260, label, formatValue = formatNumber }: TimeSeriesChartProps) {
+  const dots = useMemo(() => series.map((item, index) => isolatedDot(rows, item.key, PALETTE[index % PALETTE.length])), [rows, series]);
   return (
     <figure aria-label={label} role="img" style={{ height }} className="w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -30,7 +48,7 @@ export function TimeSeriesChart({ rows, series, height = 260, label, formatValue
             dataKey="t"
             type="number"
             scale="time"
-            domain={["dataMin", "dataMax"]}
+            domain={timeDomain}
             tickFormatter={timeTick}
             stroke="#64748b"
             fontSize={11}
@@ -49,7 +67,7 @@ export function TimeSeriesChart({ rows, series, height = 260, label, formatValue
               dataKey={item.key}
               name={item.name}
               stroke={PALETTE[index % PALETTE.length]}
-              dot={false}
+              dot={dots[index] ?? false}
               strokeWidth={1.5}
               isAnimationActive={false}
               connectNulls={false}

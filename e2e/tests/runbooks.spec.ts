@@ -254,3 +254,33 @@ test.describe("rendering is inert", () => {
     }
   });
 });
+
+test.describe("a live block", () => {
+  test.use({ signedInAs: "editor" });
+
+  test("draws a lone value as a dot and says when no value can be drawn", async ({ page, request }) => {
+    const slug = `e2e-live-marks-${unique()}`;
+    // One step of the last hour's 60 s grid has a value (a fresh series has one sample); the other query is NaN everywhere.
+    const lone = Math.floor(Date.now() / 60_000) * 60 - 600;
+    const body = [
+      "# Lone values",
+      "```promql",
+      `vector(3) and on() (vector(time()) > ${lone - 30}) and on() (vector(time()) < ${lone + 30})`,
+      "```",
+      "```promql",
+      "vector(0) / vector(0)",
+      "```",
+    ].join("\n");
+    await createRunbook(request, { slug, title: "E2E lone values", body });
+    try {
+      const view = new RunbookPage(page);
+      await view.goto(slug);
+      await expect(view.liveQueries).toHaveCount(2);
+      await expect(view.liveQueries.nth(0).locator("circle.isolated-point")).toHaveCount(1);
+      await expect(view.liveQueries.nth(0).getByTestId("promql-value")).toHaveText("3");
+      await expect(view.liveQueries.nth(1).getByText("No data to draw: the series has only NaN or infinite values in the last hour.")).toBeVisible();
+    } finally {
+      await deleteRunbook(request, slug);
+    }
+  });
+});
