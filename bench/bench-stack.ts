@@ -64,7 +64,7 @@ export async function benchStack({ role = "viewer", warmupMs = 15_000 }: { role?
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "vigil-bench-"));
   console.log("Starting a stack (console production build)...");
-  const stack = await startStack({ root: path.resolve(import.meta.dirname, ".."), dataDir, profile: "test", withConsole: true, log: () => undefined });
+  const stack = await startStack({ root: path.resolve(import.meta.dirname, ".."), dataDir, profile: "test", withConsole: true, victoriaMetrics: false, log: () => undefined });
   // Let Prometheus gather some scrapes so rate() windows have data.
   await new Promise((resolve) => setTimeout(resolve, warmupMs));
   const token = await createToken(stack.urls.database, role);

@@ -23,7 +23,7 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 /** Starts the services and a production console reading `prometheusUrl`, signed in as the admin. */
 export async function startBenchConsole(prometheusUrl: string, log: (line: string) => void = console.log): Promise<BenchConsole> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "vigil-bench-monitoring-"));
-  const stack = await startStack({ root: ROOT, dataDir, profile: "test", withConsole: false, log: () => undefined });
+  const stack = await startStack({ root: ROOT, dataDir, profile: "test", withConsole: false, victoriaMetrics: false, log: () => undefined });
   if (buildIsStale(ROOT)) {
     log("Building the console (next build)...");
     await buildConsole(ROOT, () => undefined);
