@@ -148,4 +148,17 @@ describe("createSnapshotStore", () => {
     await settle();
     await expect(again).resolves.toMatchObject({ value: 3 });
   });
+
+  it("never starts a second read while one is under way, however long it takes", async () => {
+    const { store, reads, settle, advance } = harness();
+    const first = store.latest();
+    advance(20_000);
+    const second = store.latest();
+    const third = store.read();
+    expect(reads).toHaveLength(1);
+    await settle();
+    expect((await first).value).toBe(1);
+    expect((await second).value).toBe(1);
+    expect((await third).value).toBe(1);
+  });
 });

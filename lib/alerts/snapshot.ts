@@ -1,7 +1,8 @@
 /*
  * The latest answer of a slow upstream read (every Alertmanager's alert list: megabytes to fetch,
  * parse and merge at 10,000 alerts), kept so that page loads do not wait for it:
- *   - concurrent callers share one read, and any read started within `sharedForMs` is reused;
+ *   - concurrent callers share one read (a read under way is never doubled, however slow), and
+ *     an answer whose read started within `sharedForMs` is reused;
  *   - `latest()` serves the last answer while it is younger than `maxAgeMs` (bounded staleness),
  *     and starts a new read in the background once it is older than `refreshAfterMs`;
  *   - a failed read drops the answer it would have replaced, so an outage is not hidden by an
@@ -47,24 +48,24 @@ export function createSnapshotStore<T>(options: SnapshotStoreOptions<T>): Snapsh
   const clock = options.now ?? Date.now;
   let latest: Snapshot<T> | undefined;
   let shared: { promise: Promise<Snapshot<T>>; at: number } | undefined;
-  let pending = 0;
+  const inFlight = new Set<Promise<Snapshot<T>>>();
   let generation = 0;
 
   function read({ fresh = false }: { fresh?: boolean } = {}): Promise<Snapshot<T>> {
     const now = clock();
-    if (shared && !fresh && now - shared.at <= options.sharedForMs) return shared.promise;
+    // A read under way is always shared, however long it takes: a slow upstream must not pile up reads.
+    if (shared && !fresh && (inFlight.has(shared.promise) || now - shared.at <= options.sharedForMs)) return shared.promise;
     const at = now;
     const started = generation;
-    pending += 1;
     const promise = options.read().then(
       (value) => {
-        pending -= 1;
+        inFlight.delete(promise);
         const snapshot = { value, at };
         if (started === generation && (!latest || at >= latest.at)) latest = snapshot;
         return snapshot;
       },
       (error: unknown) => {
-        pending -= 1;
+        inFlight.delete(promise);
         // Newer news than the answer kept: the upstream is failing now.
         if (started === generation && (!latest || at >= latest.at)) latest = undefined;
         // A failure is not shared beyond the callers already waiting for it.
@@ -72,6 +73,7 @@ export function createSnapshotStore<T>(options: SnapshotStoreOptions<T>): Snapsh
         throw error;
       },
     );
+    inFlight.add(promise);
     shared = { promise, at };
     return promise;
   }
@@ -83,7 +85,7 @@ export function createSnapshotStore<T>(options: SnapshotStoreOptions<T>): Snapsh
       const now = clock();
       if (kept && now - kept.at <= options.maxAgeMs) {
         if (now - kept.at > options.refreshAfterMs) read().catch(() => undefined);
-        return { ...kept, refreshing: pending > 0 };
+        return { ...kept, refreshing: inFlight.size > 0 };
       }
       const snapshot = await read();
       return { ...snapshot, refreshing: false };

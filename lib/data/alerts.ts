@@ -153,6 +153,21 @@ export async function getAlertsOverview(signal?: AbortSignal): Promise<AlertsOve
   };
 }
 
+/**
+ * Some alerts of the latest snapshot by fingerprint, with their acknowledgements (looked up for
+ * these alone: the detail panel must not pay for the whole list's).
+ */
+export async function getAlertsByFingerprint(
+  fingerprints: readonly string[],
+  signal?: AbortSignal,
+): Promise<{ alerts: Map<string, ListedAlert>; acknowledgementsError?: string }> {
+  const wanted = new Set(fingerprints);
+  const { value } = await latestClusterAlerts(signal);
+  const found = value.alerts.filter((alert) => wanted.has(alert.fingerprint));
+  const { acks, acknowledgementsError } = await acknowledgementsOf(alertCluster(), found);
+  return { alerts: new Map(listAlerts(found, acks).map((alert) => [alert.fingerprint, alert])), ...(acknowledgementsError ? { acknowledgementsError } : {}) };
+}
+
 /** The alert list's JSON text per snapshot, kept while the acknowledgements shown in it are the same. */
 const listJson = new WeakMap<ClusterAlerts, { acknowledgements: string; json: string }>();
 
