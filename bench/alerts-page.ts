@@ -102,7 +102,7 @@ async function postAll(alertmanagers: string[], alerts: unknown[]): Promise<void
 }
 
 function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
@@ -130,19 +130,23 @@ function pureFilterTimes(alerts: ReturnType<typeof benchAlerts>, word: string): 
   return times;
 }
 
+/** JSON has no NaN (a figure not measured): it is written as null. */
+const measured = z.number().nullable().transform((value) => value ?? Number.NaN);
 const figuresSchema = z.object({
   label: z.string(),
-  apiMs: z.number(),
-  apiMiB: z.number(),
-  interactiveMs: z.number(),
-  documentMs: z.number(),
-  firstRowMs: z.number(),
-  apiRequestStartMs: z.number(),
-  apiResponseEndMs: z.number(),
-  keystrokeMs: z.number(),
-  keystrokeMaxMs: z.number(),
-  rssMiB: z.number(),
-  heapMiB: z.number(),
+  apiMs: measured,
+  apiMiB: measured,
+  interactiveMs: measured,
+  documentMs: measured,
+  firstRowMs: measured,
+  apiRequestStartMs: measured,
+  apiResponseEndMs: measured,
+  keystrokeMs: measured,
+  keystrokeMaxMs: measured,
+  rssMiB: measured,
+  heapMiB: measured,
+  /** Page loads that showed the alerts within 60 s, of 3. */
+  loadsShown: measured,
 });
 type Figures = z.infer<typeof figuresSchema>;
 
@@ -163,10 +167,15 @@ const ROWS: Array<[keyof Omit<Figures, "label">, string, string]> = [
   ["keystrokeMaxMs", "filter keystroke, max", "ms"],
   ["rssMiB", "console RSS", "MiB"],
   ["heapMiB", "console JS heap used", "MiB"],
+  ["loadsShown", "page loads showing the alerts (of 3)", ""],
 ];
 
 function printComparison(before: Figures, after: Figures): void {
-  const format = (value: number, unit: string) => (Number.isFinite(value) ? `${unit === "MiB" ? value.toFixed(1) : value.toFixed(value < 100 ? 1 : 0)} ${unit}` : "n/a");
+  const format = (value: number, unit: string) => {
+    if (!Number.isFinite(value)) return "n/a";
+    if (unit === "") return String(value);
+    return `${unit === "MiB" ? value.toFixed(1) : value.toFixed(value < 100 ? 1 : 0)} ${unit}`;
+  };
   console.log(`\n  ${"".padEnd(38)}${before.label.padStart(16)}${after.label.padStart(16)}`);
   for (const [key, name, unit] of ROWS) console.log(`  ${name.padEnd(38)}${format(before[key], unit).padStart(16)}${format(after[key], unit).padStart(16)}`);
 }
@@ -228,31 +237,31 @@ async function main(): Promise<void> {
       // The "Shown" count reads "10,0xx in 5xx groups" once every bench alert is listed.
       const allShown = page.locator("dd", { hasText: /^\s*1\d{4}\s+in\s/ });
       const loads: number[] = [];
+      const loadTimes: Array<{ document: number; requestStart: number; responseEnd: number; firstRow: number }> = [];
       for (let run = 0; run < 3; run += 1) {
         step(`loading /alerts (run ${run + 1} of 3)`);
         const started = performance.now();
-        await page.goto("/alerts?refresh=off");
-        await page.getByRole("listbox", { name: "Alerts" }).getByRole("option").first().waitFor();
-        await allShown.first().waitFor();
-        loads.push(performance.now() - started);
-      }
-      const loadTimes: Array<{ document: number; requestStart: number; responseEnd: number; firstRow: number }> = [];
-      for (let run = 0; run < 3; run += 1) {
-        step(`loading /alerts for the breakdown (run ${run + 1} of 3)`);
-        await page.goto("/alerts?refresh=off");
-        await page.getByRole("listbox", { name: "Alerts" }).getByRole("option").first().waitFor();
-        const firstRow = await page.evaluate(() => performance.now());
-        await allShown.first().waitFor();
-        const timing = z
-          .object({ document: z.number(), requestStart: z.number(), responseEnd: z.number() })
-          .parse(
-            await page.evaluate(`(() => {
-              const navigation = performance.getEntriesByType("navigation")[0];
-              const api = performance.getEntriesByType("resource").find((entry) => /\\/api\\/alerts(\\?|$)/.test(entry.name));
-              return { document: navigation ? navigation.responseEnd : -1, requestStart: api ? api.requestStart : -1, responseEnd: api ? api.responseEnd : -1 };
-            })()`),
-          );
-        loadTimes.push({ ...timing, firstRow });
+        try {
+          await page.goto("/alerts?refresh=off", { timeout: 60_000 });
+          await page.getByRole("listbox", { name: "Alerts" }).getByRole("option").first().waitFor({ timeout: 60_000 });
+          const firstRow = await page.evaluate(() => performance.now());
+          await allShown.first().waitFor({ timeout: 60_000 });
+          loads.push(performance.now() - started);
+          const timing = z
+            .object({ document: z.number(), requestStart: z.number(), responseEnd: z.number() })
+            .parse(
+              await page.evaluate(`(() => {
+                const navigation = performance.getEntriesByType("navigation")[0];
+                const api = performance.getEntriesByType("resource").find((entry) => /\\/api\\/alerts(\\?|$)/.test(entry.name));
+                return { document: navigation ? navigation.responseEnd : -1, requestStart: api ? api.requestStart : -1, responseEnd: api ? api.responseEnd : -1 };
+              })()`),
+            );
+          loadTimes.push({ ...timing, firstRow });
+        } catch (error) {
+          // Under heavy load the old console could not list 10,000 alerts at all: say so, and go on.
+          step(`run ${run + 1} did not show the alerts within 60 s: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+          loads.push(Number.NaN);
+        }
       }
       const medianOf = (pick: (entry: (typeof loadTimes)[number]) => number) => median(loadTimes.map(pick).filter((value) => value >= 0));
       const interactive = await page.evaluate(() => {
@@ -288,7 +297,7 @@ async function main(): Promise<void> {
 
       console.log(`\nAlert page with ${listed} alerts in ${ALERT_NAMES} groups (${os.cpus().length} cores, shared):\n`);
       console.log(`  GET /api/alerts                      ${Math.round(apiMs)} ms, ${(body.length / 1_048_576).toFixed(1)} MiB`);
-      console.log(`  /alerts interactive (list + counts)  median ${Math.round(median(loads))} ms of ${loads.map(Math.round).join(", ")} ms (goal < 1500 ms); DOM interactive ${Math.round(interactive)} ms`);
+      console.log(`  /alerts interactive (list + counts)  median ${Math.round(median(loads))} ms of ${loads.map((ms) => (Number.isNaN(ms) ? "timed out" : `${Math.round(ms)} ms`)).join(", ")} (goal < 1500 ms); DOM interactive ${Math.round(interactive)} ms`);
       console.log(`  filter keystroke applied             median ${median(keystrokes).toFixed(1)} ms, max ${Math.max(...keystrokes).toFixed(1)} ms over ${keystrokes.length} keystrokes (goal < 100 ms); ${remaining} rows drawn after "${word}"`);
       console.log(`  console memory                       RSS ${(rss / 1_048_576).toFixed(0)} MiB, JS heap used ${(heap / 1_048_576).toFixed(0)} MiB`);
       const figures: Figures = {
@@ -304,6 +313,7 @@ async function main(): Promise<void> {
         keystrokeMaxMs: Math.max(...keystrokes),
         rssMiB: rss / 1_048_576,
         heapMiB: heap / 1_048_576,
+        loadsShown: loads.filter((ms) => !Number.isNaN(ms)).length,
       };
       console.log("\n  Where the load goes (median of 3, ms from navigation start; no alerts request: -1 is skipped):");
       console.log(`    HTML document ${Math.round(figures.documentMs)}, alerts request sent ${Math.round(figures.apiRequestStartMs)}, answered ${Math.round(figures.apiResponseEndMs)}, first row ${Math.round(figures.firstRowMs)}`);
