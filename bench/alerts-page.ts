@@ -237,7 +237,7 @@ async function main(): Promise<void> {
       // The "Shown" count reads "10,0xx in 5xx groups" once every bench alert is listed.
       const allShown = page.locator("dd", { hasText: /^\s*1\d{4}\s+in\s/ });
       const loads: number[] = [];
-      const loadTimes: Array<{ document: number; requestStart: number; responseEnd: number; firstRow: number }> = [];
+      const loadTimes: Array<{ document: number; requestStart: number; responseEnd: number; firstRow: number; lists: number }> = [];
       for (let run = 0; run < 3; run += 1) {
         step(`loading /alerts (run ${run + 1} of 3)`);
         const started = performance.now();
@@ -248,15 +248,18 @@ async function main(): Promise<void> {
           await allShown.first().waitFor({ timeout: 60_000 });
           loads.push(performance.now() - started);
           const timing = z
-            .object({ document: z.number(), requestStart: z.number(), responseEnd: z.number() })
+            .object({ document: z.number(), requestStart: z.number(), responseEnd: z.number(), lists: z.number() })
             .parse(
               await page.evaluate(`(() => {
                 const navigation = performance.getEntriesByType("navigation")[0];
                 const api = performance.getEntriesByType("resource").find((entry) => /\\/api\\/alerts(\\?|$)/.test(entry.name));
-                return { document: navigation ? navigation.responseEnd : -1, requestStart: api ? api.requestStart : -1, responseEnd: api ? api.responseEnd : -1 };
+                const lists = performance.getEntriesByType("resource").filter((entry) => /\\/api\\/alerts$/.test(entry.name)).length;
+                return { document: navigation ? navigation.responseEnd : -1, requestStart: api ? api.requestStart : -1, responseEnd: api ? api.responseEnd : -1, lists };
               })()`),
             );
           loadTimes.push({ ...timing, firstRow });
+          // More than one plain GET /api/alerts per load means the page's preload was not reused.
+          if (timing.lists !== 1) step(`run ${run + 1}: ${timing.lists} requests for /api/alerts (a preload not reused?)`);
         } catch (error) {
           // Under heavy load the old console could not list 10,000 alerts at all: say so, and go on.
           step(`run ${run + 1} did not show the alerts within 60 s: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
