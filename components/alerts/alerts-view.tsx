@@ -16,6 +16,7 @@ import { AlertList } from "./alert-list";
 import { FilterBar } from "./filter-bar";
 import { InstanceStatus } from "./instance-status";
 import { SeverityCounts } from "./severity-counts";
+import { SnapshotAge } from "./snapshot-age";
 
 export interface AlertsViewProps {
   /** Responders and up acknowledge and silence; the server checks again. */
@@ -120,6 +121,7 @@ export function AlertsView({ canAcknowledge }: AlertsViewProps) {
           <p className="text-xs text-slate-400" aria-label="Keyboard shortcuts">
             <kbd>j</kbd>/<kbd>k</kbd> or <kbd>↓</kbd>/<kbd>↑</kbd> move · <kbd>Enter</kbd> open · {canAcknowledge ? <><kbd>a</kbd> acknowledge · </> : null}<kbd>/</kbd> filter · <kbd>Esc</kbd> close
           </p>
+          {query.data ? <SnapshotAge asOf={query.data.asOf} refreshing={query.data.refreshing} /> : null}
           <RefreshPicker />
         </div>
       </div>

@@ -46,6 +46,8 @@ export function SilenceForm({ editing, initialMatchers, initialComment, initialD
   const [timing, setTiming] = useState<SilenceTiming>(() =>
     editing ? { mode: "end", endsAtLocal: toLocalInput(editing.endsAt) } : { mode: "duration", duration: initialDuration ?? "2h" },
   );
+  // A pending silence's start can move; an active one keeps its own (changing it would replace the silence).
+  const [startsAtLocal, setStartsAtLocal] = useState(() => (editing?.state === "pending" ? toLocalInput(editing.startsAt) : ""));
   const [comment, setComment] = useState(initialComment);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const matchers: MatcherInput[] = rows.map(({ name, operator, value }) => ({ name, operator, value }));
@@ -67,8 +69,11 @@ export function SilenceForm({ editing, initialMatchers, initialComment, initialD
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const keepsStart = editing?.state === "active" || editing?.state === "pending";
-    const built = buildSilenceBody({ matchers, timing, comment, startsAt: keepsStart ? editing?.startsAt : undefined }, Date.now(), query.data?.maxDurationMs ?? null);
+    const built = buildSilenceBody(
+      { matchers, timing, comment, ...(editing?.state === "active" ? { startsAt: editing.startsAt } : { startsAtLocal }) },
+      Date.now(),
+      query.data?.maxDurationMs ?? null,
+    );
     if (!built.ok) {
       setErrors(built.errors);
       return;
@@ -84,6 +89,34 @@ export function SilenceForm({ editing, initialMatchers, initialComment, initialD
         <form onSubmit={submit} aria-label={editing ? "Edit silence" : "New silence"} noValidate className="space-y-4">
           {notice ? <FormMessage message={notice} /> : null}
           <MatcherEditor rows={rows} onChange={setRows} errors={errors} />
+
+          {editing?.state === "active" ? null : (
+            <div>
+              <label htmlFor="silence-starts" className="block text-sm text-slate-300">
+                Starts
+              </label>
+              <div className="mt-1 flex items-center gap-2">
+                <input
+                  id="silence-starts"
+                  type="datetime-local"
+                  value={startsAtLocal}
+                  onChange={(event) => setStartsAtLocal(event.target.value)}
+                  aria-invalid={Boolean(errors.startsAt?.length)}
+                  aria-describedby="silence-starts-hint"
+                  className={`${INPUT} max-w-64 ${errors.startsAt?.length ? "border-critical" : "border-edge"}`}
+                />
+                {startsAtLocal ? (
+                  <button type="button" onClick={() => setStartsAtLocal("")} className="shrink-0 text-xs text-slate-300 hover:text-white">
+                    Start now instead
+                  </button>
+                ) : null}
+              </div>
+              <p id="silence-starts-hint" className="mt-1 text-xs text-slate-500">
+                {startsAtLocal ? "Pending until then: it mutes nothing before it starts." : "Empty: starts now. Pick a later time for a pending silence (planned maintenance)."}
+              </p>
+              <FieldErrors errors={errors.startsAt} />
+            </div>
+          )}
 
           <fieldset>
             <legend className="mb-1 text-sm text-slate-300">How long</legend>
@@ -102,7 +135,7 @@ export function SilenceForm({ editing, initialMatchers, initialComment, initialD
             </div>
             <div className="mt-2 grid gap-3 sm:grid-cols-2">
               <label className="block text-xs text-slate-400">
-                Duration from {editing?.state === "pending" ? "the start" : "now"}
+                Duration from {startsAtLocal ? "the start" : "now"}
                 <input
                   value={timing.mode === "duration" ? timing.duration : ""}
                   onChange={(event) => setTiming({ mode: "duration", duration: event.target.value })}
@@ -124,7 +157,7 @@ export function SilenceForm({ editing, initialMatchers, initialComment, initialD
                 <FieldErrors errors={errors.endsAt} />
               </label>
             </div>
-            {maxDuration ? <p className="mt-1 text-xs text-slate-500">Silences may last at most {formatDuration(maxDuration)} here.</p> : null}
+            {maxDuration ? <p className="mt-1 text-xs text-slate-500">Silences may last at most {formatDuration(maxDuration)} here, counted from their start.</p> : null}
           </fieldset>
 
           <label className="block text-sm text-slate-300">

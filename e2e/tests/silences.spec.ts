@@ -88,6 +88,39 @@ test.describe("a responder", () => {
     }
   });
 
+  test("a silence can start later: pending in the list, its end checked against its start before anything is sent", async ({ page, request }) => {
+    const silences = new SilencesPage(page);
+    const alertname = `VigilPendingE2E${Date.now()}`;
+    const writes: string[] = [];
+    page.on("request", (sent) => {
+      if (sent.method() === "POST" && sent.url().includes("/api/silences")) writes.push(sent.url());
+    });
+    // datetime-local speaks the browser's zone, which is this machine's.
+    const local = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    const start = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 86_400_000);
+    let id = "";
+    try {
+      await silences.gotoNew(`{alertname="${alertname}"}`, "Planned driver upgrade");
+      await silences.form.getByLabel("Starts", { exact: true }).fill(local(start));
+      await silences.form.getByLabel("Or end at").fill(local(new Date(start.getTime() - 3_600_000)));
+      await silences.form.getByRole("button", { name: "Create silence" }).click();
+      await expect(silences.form.getByRole("alert").filter({ hasText: "The end must be after the start." })).toBeVisible();
+      expect(writes).toEqual([]);
+
+      await silences.chooseDuration("2h");
+      await expect(silences.form.getByText("Duration from the start")).toBeVisible();
+      id = await silences.submit("Create silence");
+      const row = silences.row(id);
+      await expect(row).toContainText("pending");
+      await expect(row).toContainText(/starts in (23h|1d)/);
+      const { silence } = (await (await request.get(`/api/silences/${id}`)).json()) as { silence: { startsAt: string; endsAt: string } };
+      expect(Date.parse(silence.startsAt)).toBe(start.getTime());
+      expect(Date.parse(silence.endsAt)).toBe(start.getTime() + 2 * 3_600_000);
+    } finally {
+      if (id) await request.delete(`/api/silences/${id}`, { headers: { origin: origin() } });
+    }
+  });
+
   test("a malformed regex gets a field error before anything is sent", async ({ page }) => {
     const silences = new SilencesPage(page);
     const writes: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alertFingerprint } from "./fingerprint";
-import { episodesFromAlertsSeries, overlaps } from "./episodes";
+import { episodesFromAlertsSeries, overlaps, planPoll } from "./episodes";
 
 describe("episodesFromAlertsSeries", () => {
   const metric = { __name__: "ALERTS", alertname: "ServiceDown", alertstate: "firing", service: "inferno" };
@@ -32,5 +32,47 @@ describe("overlaps", () => {
     expect(overlaps({ startsAt: at(0), resolvedAt: at(10) }, { startsAt: at(5), resolvedAt: null })).toBe(true);
     expect(overlaps({ startsAt: at(0), resolvedAt: at(10) }, { startsAt: at(20), resolvedAt: at(30) })).toBe(false);
     expect(overlaps({ startsAt: at(0), resolvedAt: at(10) }, { startsAt: at(20), resolvedAt: at(30) }, 15_000)).toBe(true);
+  });
+});
+
+describe("planPoll", () => {
+  const t0 = new Date("2026-11-20T10:00:00Z");
+  const t1 = new Date("2026-11-20T11:00:00Z");
+  const episode = (id: string, fingerprint: string, startsAt: Date, extra: Partial<{ resolvedAt: Date; silencedAt: Date; source: string }> = {}) => ({
+    id,
+    fingerprint,
+    startsAt,
+    source: extra.source ?? "alertmanager",
+    silencedAt: extra.silencedAt ?? null,
+    resolvedAt: extra.resolvedAt ?? null,
+  });
+
+  it("inserts new alerts, leaves firing ones, resolves gone ones only when every instance answered", () => {
+    const known = [episode("a", "aaaa", t0), episode("b", "bbbb", t0)];
+    const polled = [{ fingerprint: "aaaa", startsAt: t0, silenced: false }, { fingerprint: "cccc", startsAt: t1, silenced: false }];
+    expect(planPoll(polled, known, true)).toEqual({ insert: [polled[1]], reopen: [], silence: [], resolve: ["b"] });
+    expect(planPoll(polled, known, false).resolve).toEqual([]);
+  });
+
+  it("reopens a resolved episode whose alert fires again with the same startsAt (a blip), once", () => {
+    const known = [episode("a", "aaaa", t0, { resolvedAt: new Date("2026-11-20T10:30:00Z") })];
+    const polled = [{ fingerprint: "aaaa", startsAt: t0, silenced: true }];
+    expect(planPoll(polled, known, true)).toEqual({ insert: [], reopen: ["a"], silence: ["a"], resolve: [] });
+    // The next poll, with the episode open again: nothing to do.
+    expect(planPoll(polled, [episode("a", "aaaa", t0, { silencedAt: t1 })], true)).toEqual({ insert: [], reopen: [], silence: [], resolve: [] });
+  });
+
+  it("starts a new episode when the alert fires again with a new startsAt, however short the gap", () => {
+    const known = [episode("a", "aaaa", t0, { resolvedAt: new Date(t1.getTime() - 1000) })];
+    const polled = [{ fingerprint: "aaaa", startsAt: t1, silenced: false }];
+    expect(planPoll(polled, known, true)).toEqual({ insert: polled, reopen: [], silence: [], resolve: [] });
+    // While the old episode was still open when it re-fired (a missed poll): it resolves, the new one starts.
+    expect(planPoll(polled, [episode("a", "aaaa", t0)], true)).toEqual({ insert: polled, reopen: [], silence: [], resolve: ["a"] });
+  });
+
+  it("keeps a backfilled episode open while its fingerprint fires under Alertmanager's own startsAt", () => {
+    const known = [episode("p", "aaaa", t0, { source: "prometheus" })];
+    const polled = [{ fingerprint: "aaaa", startsAt: t1, silenced: false }];
+    expect(planPoll(polled, known, true)).toEqual({ insert: polled, reopen: [], silence: [], resolve: [] });
   });
 });

@@ -30,4 +30,8 @@ export interface AlertsOverview {
   cluster: string;
   alerts: ListedAlert[];
   instances: InstanceState[];
+  /** When the alerts were read from Alertmanager (the server keeps the latest answer warm). */
+  asOf: string;
+  /** A newer read is under way on the server: asking again in a moment gets it. */
+  refreshing: boolean;
 }

@@ -207,6 +207,12 @@ describe("alert history", () => {
     expect(history.episodes[0]).toMatchObject({ startsAt: new Date(alert.startsAt).toISOString(), source: "alertmanager" });
     expect(history.episodes[0]?.silencedAt).not.toBeNull();
     expect(history.episodes[0]?.resolvedAt).not.toBeNull();
+    // Seen again with the same startsAt (a missed poll, a resolve_timeout flap): the same episode, reopened.
+    expect(await recordPoll(cluster, alerts, true)).toMatchObject({ inserted: 0, reopened: 1 });
+    const reopened = await alertHistory(cluster, alert.fingerprint, "HistoryOne");
+    expect(reopened.episodes).toHaveLength(1);
+    expect(reopened.episodes[0]?.resolvedAt).toBeNull();
+    await recordPoll(cluster, others, true);
     // It fires again: a second episode.
     await recordPoll(cluster, [{ ...alert, startsAt: new Date().toISOString() }], true);
     expect((await alertHistory(cluster, alert.fingerprint, "HistoryOne")).episodes).toHaveLength(2);

@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/data/audit";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, UpstreamError, ValidationError } from "@/lib/errors";
 import type { AcknowledgeInput, AlertRef, UnacknowledgeInput } from "@/lib/validations/alerts";
-import { alertCluster, fetchClusterAlerts } from "./alerts";
+import { alertCluster, fetchClusterAlerts, invalidateClusterAlerts } from "./alerts";
 
 /*
  * Acknowledgements are keyed by cluster + fingerprint + startsAt (a unique constraint), so an alert
@@ -218,6 +218,7 @@ async function silenceAcknowledged(actor: Actor, alerts: MergedAlert[], ackIds: 
   let silenceId: string;
   try {
     silenceId = (await getAlertmanagers().createOrUpdateSilence(silence)).data.silenceID;
+    invalidateClusterAlerts();
   } catch (error) {
     if (error instanceof UpstreamError) return { error: `The alerts are acknowledged, but the silence was not created: ${error.message}` };
     throw error;

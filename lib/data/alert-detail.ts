@@ -6,7 +6,7 @@ import type { ListedAlert } from "@/lib/alerts/types";
 import { UpstreamError } from "@/lib/errors";
 import { acknowledgementHistory, type AcknowledgementHistoryEntry } from "./acknowledgements";
 import { alertHistory, type AlertHistory } from "./alert-history";
-import { alertCluster, getAlertsOverview } from "./alerts";
+import { alertCluster, getAlertsByFingerprint } from "./alerts";
 
 export interface AlertDetail {
   cluster: string;
@@ -31,9 +31,11 @@ function message(error: unknown): string {
 /** Everything the detail panel shows about one alert. */
 export async function getAlertDetail(fingerprint: string, signal?: AbortSignal): Promise<AlertDetail> {
   const cluster = alertCluster();
-  const overview = await getAlertsOverview(signal);
-  const alert = overview.alerts.find((candidate) => candidate.fingerprint === fingerprint) ?? null;
-  const errors: string[] = overview.acknowledgementsError ? [overview.acknowledgementsError] : [];
+  // The alert first, then its inhibitors: two lookups in the same warm snapshot.
+  const first = await getAlertsByFingerprint([fingerprint], signal);
+  const alert = first.alerts.get(fingerprint) ?? null;
+  const inhibiting = alert?.status.inhibitedBy.length ? await getAlertsByFingerprint(alert.status.inhibitedBy, signal) : undefined;
+  const errors: string[] = first.acknowledgementsError ? [first.acknowledgementsError] : [];
   const silences = await Promise.all(
     (alert?.status.silencedBy ?? []).map(async (id) => {
       try {
@@ -44,8 +46,7 @@ export async function getAlertDetail(fingerprint: string, signal?: AbortSignal):
       }
     }),
   );
-  const byFingerprint = new Map(overview.alerts.map((candidate) => [candidate.fingerprint, candidate]));
-  const inhibitors = (alert?.status.inhibitedBy ?? []).map((id) => ({ fingerprint: id, alert: byFingerprint.get(id) ?? null }));
+  const inhibitors = (alert?.status.inhibitedBy ?? []).map((id) => ({ fingerprint: id, alert: inhibiting?.alerts.get(id) ?? null }));
   let acknowledgements: AcknowledgementHistoryEntry[] = [];
   let history: AlertHistory | null = null;
   try {

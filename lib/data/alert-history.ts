@@ -1,7 +1,7 @@
 import "server-only";
 import type { MergedAlert } from "@/lib/alertmanager/merge";
 import { severityOf } from "@/lib/alertmanager/severity";
-import { episodesFromAlertsSeries, overlaps } from "@/lib/alerts/episodes";
+import { episodeKey, episodesFromAlertsSeries, overlaps, planPoll } from "@/lib/alerts/episodes";
 import { db } from "@/lib/db";
 import { getPrometheus } from "@/lib/prometheus/client";
 import { recordExpiredAcknowledgements } from "./acknowledgements";
@@ -19,54 +19,63 @@ const BACKFILL_STEP_SECONDS = 60;
 /** Prometheus's startsAt is when the rule went pending, ALERTS{alertstate="firing"} starts after `for`. */
 const OVERLAP_SLACK_MS = 15 * 60_000;
 
-const keyOf = (fingerprint: string, startsAt: Date | string) => `${fingerprint}@${new Date(startsAt).getTime()}`;
-
 export interface PollResult {
   inserted: number;
+  reopened: number;
   silenced: number;
   resolved: number;
 }
 
 /**
- * Records what one poll of Alertmanager saw. New episodes are inserted, newly silenced ones marked,
- * and, only when every instance answered (`complete`), open episodes no longer firing are resolved.
+ * Records what one poll of Alertmanager saw (see planPoll): new episodes inserted, resolved ones
+ * firing again with the same startsAt reopened, newly silenced ones marked, and, only when every
+ * instance answered (`complete`), open episodes no longer firing resolved.
  */
 export async function recordPoll(cluster: string, alerts: readonly MergedAlert[], complete: boolean, now = new Date()): Promise<PollResult> {
-  const result: PollResult = { inserted: 0, silenced: 0, resolved: 0 };
-  const rows = alerts.map((alert) => ({
-    cluster,
-    fingerprint: alert.fingerprint,
-    startsAt: new Date(alert.startsAt),
-    alertName: alert.labels.alertname ?? "",
-    labels: alert.labels,
-    severity: severityOf(alert.labels),
-    source: "alertmanager",
-    silencedAt: alert.status.silencedBy.length > 0 ? now : null,
-  }));
-  const open = await db().alertEpisode.findMany({ where: { cluster, resolvedAt: null }, select: { id: true, fingerprint: true, startsAt: true, source: true, silencedAt: true } });
-  const openKeys = new Map(open.map((episode) => [keyOf(episode.fingerprint, episode.startsAt), episode]));
-  const fresh = rows.filter((row) => !openKeys.has(keyOf(row.fingerprint, row.startsAt)));
-  for (let offset = 0; offset < fresh.length; offset += 2000) {
-    result.inserted += (await db().alertEpisode.createMany({ data: fresh.slice(offset, offset + 2000), skipDuplicates: true })).count;
+  const result: PollResult = { inserted: 0, reopened: 0, silenced: 0, resolved: 0 };
+  const polled = alerts.map((alert) => ({ alert, fingerprint: alert.fingerprint, startsAt: new Date(alert.startsAt), silenced: alert.status.silencedBy.length > 0 }));
+  const select = { id: true, fingerprint: true, startsAt: true, source: true, silencedAt: true, resolvedAt: true } as const;
+  const open = await db().alertEpisode.findMany({ where: { cluster, resolvedAt: null }, select });
+  const openKeys = new Set(open.map((episode) => episodeKey(episode.fingerprint, episode.startsAt)));
+  // Resolved episodes that may be firing again: only the fingerprints without an open episode for this start.
+  const unmatched = [...new Set(polled.filter((alert) => !openKeys.has(episodeKey(alert.fingerprint, alert.startsAt))).map((alert) => alert.fingerprint))];
+  const resolved: typeof open = [];
+  for (let offset = 0; offset < unmatched.length; offset += 5000) {
+    const fingerprints = unmatched.slice(offset, offset + 5000);
+    const chunk = new Set(fingerprints);
+    const startsAts = [...new Set(polled.filter((alert) => chunk.has(alert.fingerprint)).map((alert) => alert.startsAt.getTime()))].map((ms) => new Date(ms));
+    resolved.push(...(await db().alertEpisode.findMany({ where: { cluster, fingerprint: { in: fingerprints }, startsAt: { in: startsAts }, resolvedAt: { not: null } }, select })));
   }
-  const newlySilenced = rows.filter((row) => row.silencedAt !== null && openKeys.get(keyOf(row.fingerprint, row.startsAt))?.silencedAt === null);
-  const silencedIds = newlySilenced.flatMap((row) => openKeys.get(keyOf(row.fingerprint, row.startsAt))?.id ?? []);
-  if (silencedIds.length > 0) {
-    result.silenced = (await db().alertEpisode.updateMany({ where: { id: { in: silencedIds }, silencedAt: null }, data: { silencedAt: now } })).count;
+  const plan = planPoll(polled, [...open, ...resolved], complete);
+  const byKey = new Map(polled.map((entry) => [episodeKey(entry.fingerprint, entry.startsAt), entry.alert]));
+  const rows = plan.insert.flatMap((entry) => {
+    const alert = byKey.get(episodeKey(entry.fingerprint, entry.startsAt));
+    if (!alert) return [];
+    return [
+      {
+        cluster,
+        fingerprint: alert.fingerprint,
+        startsAt: entry.startsAt,
+        alertName: alert.labels.alertname ?? "",
+        labels: alert.labels,
+        severity: severityOf(alert.labels),
+        source: "alertmanager",
+        silencedAt: entry.silenced ? now : null,
+      },
+    ];
+  });
+  for (let offset = 0; offset < rows.length; offset += 2000) {
+    result.inserted += (await db().alertEpisode.createMany({ data: rows.slice(offset, offset + 2000), skipDuplicates: true })).count;
   }
-  if (complete) {
-    const firingKeys = new Set(rows.map((row) => keyOf(row.fingerprint, row.startsAt)));
-    const firingFingerprints = new Set(rows.map((row) => row.fingerprint));
-    const gone = open.filter(
-      (episode) =>
-        !firingKeys.has(keyOf(episode.fingerprint, episode.startsAt)) &&
-        // A backfilled episode's start is Prometheus's, not Alertmanager's: the fingerprint firing keeps it open.
-        !(episode.source === "prometheus" && firingFingerprints.has(episode.fingerprint)),
-    );
-    for (let offset = 0; offset < gone.length; offset += 5000) {
-      const ids = gone.slice(offset, offset + 5000).map((episode) => episode.id);
-      result.resolved += (await db().alertEpisode.updateMany({ where: { id: { in: ids }, resolvedAt: null }, data: { resolvedAt: now } })).count;
-    }
+  if (plan.reopen.length > 0) {
+    result.reopened = (await db().alertEpisode.updateMany({ where: { id: { in: plan.reopen }, resolvedAt: { not: null } }, data: { resolvedAt: null } })).count;
+  }
+  if (plan.silence.length > 0) {
+    result.silenced = (await db().alertEpisode.updateMany({ where: { id: { in: plan.silence }, silencedAt: null }, data: { silencedAt: now } })).count;
+  }
+  for (let offset = 0; offset < plan.resolve.length; offset += 5000) {
+    const ids = plan.resolve.slice(offset, offset + 5000);
+    result.resolved += (await db().alertEpisode.updateMany({ where: { id: { in: ids }, resolvedAt: null }, data: { resolvedAt: now } })).count;
   }
   return result;
 }

@@ -114,6 +114,19 @@ describe("silences through the console's data layer", () => {
     expect((await getSilencesOverview()).silences.length).toBe(before);
   });
 
+  it("creates a silence that starts later as pending, its maximum duration counted from its start", async () => {
+    const start = Date.now() + 2 * 3_600_000;
+    // 23 h from a start 2 h away ends 25 h from now: within the 1d limit only when counted from the start.
+    const created = await createSilence(responder.actor, body({ startsAt: new Date(start).toISOString(), endsAt: new Date(start + 23 * 3_600_000).toISOString() }), null);
+    ids.push(created.silenceID);
+    const { data: silence } = await cluster.silence(created.silenceID);
+    expect(silence.status.state).toBe("pending");
+    expect(Date.parse(silence.startsAt)).toBe(start);
+    const listed = (await getSilencesOverview()).silences.find((candidate) => candidate.id === created.silenceID);
+    expect(listed?.status.state).toBe("pending");
+    await expect(createSilence(responder.actor, body({ startsAt: new Date(start).toISOString(), endsAt: new Date(start + 25 * 3_600_000).toISOString() }), null)).rejects.toThrow(/at most 1d/);
+  });
+
   it("passes Alertmanager's own refusal on verbatim, as a 400", async () => {
     // A start in the past with an end before it passes nothing of ours only when sent raw; here the
     // end is after the start but Alertmanager refuses an update of an unknown id.

@@ -3,6 +3,7 @@ import { formatMatchers } from "@/lib/alertmanager/matchers";
 import { getAlertmanagers } from "@/lib/alertmanager/client";
 import type { GettableSilence, PostableSilence } from "@/lib/alertmanager/types";
 import type { Actor } from "@/lib/auth/actor";
+import { invalidateClusterAlerts } from "@/lib/data/alerts";
 import { recordAuditNow } from "@/lib/data/audit";
 import { env } from "@/lib/env";
 import { NotFoundError, UpstreamError, ValidationError } from "@/lib/errors";
@@ -94,6 +95,8 @@ export async function createSilence(actor: Actor, body: SilenceBody, address: st
   checkMaxDuration(startsAt, body.endsAt);
   const silence = postable(actor, body, startsAt);
   const result = await getAlertmanagers().createOrUpdateSilence(silence);
+  // The alert list must show the change at once, not at the next refresh of its snapshot.
+  invalidateClusterAlerts();
   await recordAuditNow({
     actor,
     action: "silence.create",
@@ -117,6 +120,8 @@ export async function updateSilence(actor: Actor, id: string, body: SilenceBody,
   checkMaxDuration(startsAt, body.endsAt);
   const silence = postable(actor, body, startsAt, id);
   const result = await getAlertmanagers().createOrUpdateSilence(silence);
+  // The alert list must show the change at once, not at the next refresh of its snapshot.
+  invalidateClusterAlerts();
   await recordAuditNow({
     actor,
     action: "silence.update",
@@ -136,6 +141,8 @@ export async function expireSilence(actor: Actor, id: string, address: string | 
     throw new ValidationError(`Silence ${id} has already expired.`, [{ path: "id", message: "This silence has already expired." }]);
   }
   const result = await getAlertmanagers().deleteSilence(id);
+  // The alert list must show the change at once, not at the next refresh of its snapshot.
+  invalidateClusterAlerts();
   await recordAuditNow({
     actor,
     action: "silence.expire",

@@ -1,6 +1,7 @@
 import "server-only";
 import { getAlertmanagers } from "@/lib/alertmanager/client";
 import type { Actor } from "@/lib/auth/actor";
+import { invalidateClusterAlerts } from "@/lib/data/alerts";
 import { recordAuditNow } from "@/lib/data/audit";
 import { TEST_ALERT_LABEL, type TestAlertInput } from "@/lib/validations/test-alert";
 
@@ -24,6 +25,7 @@ export async function sendTestAlert(actor: Actor, input: TestAlertInput, address
   const results = await getAlertmanagers().postAlerts([
     { labels, annotations, startsAt: now.toISOString(), endsAt: endsAt.toISOString() },
   ]);
+  invalidateClusterAlerts();
   const instances = results.map((result) =>
     result.ok ? { instance: result.instance, ok: true } : { instance: result.instance, ok: false, error: result.error.message },
   );

@@ -90,7 +90,7 @@ export function requestUrl(target: UpstreamTarget, request: Pick<UpstreamRequest
 export async function callUpstream<T>(
   target: UpstreamTarget,
   request: UpstreamRequest,
-  interpret: (response: UpstreamResponse) => T,
+  interpret: (response: UpstreamResponse) => T | Promise<T>,
 ): Promise<T> {
   const metrics = consoleMetrics();
   const started = performance.now();
@@ -100,7 +100,7 @@ export async function callUpstream<T>(
       .observe((performance.now() - started) / 1000);
   try {
     const response = await send(target, request);
-    const result = interpret(response);
+    const result = await interpret(response);
     observe("ok");
     return result;
   } catch (error) {

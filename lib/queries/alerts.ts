@@ -15,11 +15,24 @@ export const alertKeys = {
   sparkline: (expr: string, startsAt: string) => [...alertKeys.all, "sparkline", { expr, startsAt }] as const,
 };
 
+/** The alert list; the alert page preloads it (see app/(console)/alerts/page.tsx). */
+export const ALERTS_URL = "/api/alerts";
+
+/** How soon to ask again after an answer from an older snapshot while the server reads a newer one. */
+export const REFRESHING_RETRY_MS = 250;
+
+type AlertsAnswer = AlertsOverview & { acknowledgementsError?: string };
+
 export function alertsQuery(refetchInterval: number | false) {
   return queryOptions({
     queryKey: alertKeys.list(),
-    queryFn: ({ signal }) => fetchJson<AlertsOverview & { acknowledgementsError?: string }>("/api/alerts", signal),
-    refetchInterval,
+    queryFn: ({ signal, client }) => {
+      // The page shows the server's last snapshot at once; then this asks for the newer one it was reading.
+      const previous = client.getQueryData<AlertsAnswer>(alertKeys.list());
+      if (!previous?.refreshing) return fetchJson<AlertsAnswer>(ALERTS_URL, signal, [], { plain: true });
+      return fetchJson<AlertsAnswer>(`${ALERTS_URL}?${new URLSearchParams({ after: previous.asOf }).toString()}`, signal);
+    },
+    refetchInterval: (query) => (query.state.data?.refreshing && query.state.status === "success" ? REFRESHING_RETRY_MS : refetchInterval),
   });
 }
 

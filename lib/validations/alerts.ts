@@ -35,3 +35,8 @@ export const acknowledgementIdSchema = z.uuid("must be an acknowledgement id (a 
 
 /** GET /api/alerts/[fingerprint]?startsAt=: which episode's acknowledgement to show (default: the firing one). */
 export const alertDetailQuerySchema = z.strictObject({ startsAt: startsAt.optional() });
+
+/** GET /api/alerts?after=: an earlier answer's asOf, to wait for the newer read it said was under way. */
+export const alertsListParamsSchema = z.strictObject({
+  after: z.iso.datetime({ offset: true, error: "must be an earlier answer's asOf (an RFC 3339 time)" }).optional(),
+});
