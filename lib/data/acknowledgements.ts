@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { getAlertmanagers } from "@/lib/alertmanager/client";
 import type { MergedAlert } from "@/lib/alertmanager/merge";
 import { severityOf } from "@/lib/alertmanager/severity";
@@ -59,22 +60,37 @@ const ackSelect = {
   createdBy: { select: { name: true } },
 } as const;
 
-/** The live acknowledgement of each listed alert's current episode, keyed `fingerprint@startsAtMs`. */
+const acknowledgementRowSchema = z.object({
+  id: z.string(),
+  fingerprint: z.string(),
+  startsAt: z.coerce.date(),
+  note: z.string().nullable(),
+  expiresAt: z.coerce.date().nullable(),
+  createdAt: z.coerce.date(),
+  silenceId: z.string().nullable(),
+  createdByName: z.string(),
+});
+
+/**
+ * The live acknowledgement of each listed alert's current episode, keyed `fingerprint@startsAtMs`.
+ * One statement with the fingerprints as a single array parameter: the alert list asks for every
+ * firing alert (10,000 fingerprints cost Prisma's `in` ~250 ms of binding; this, a few ms).
+ */
 export async function acknowledgementsFor(cluster: string, alerts: ReadonlyArray<Pick<MergedAlert, "fingerprint" | "startsAt">>, now = new Date()): Promise<Map<string, AlertAcknowledgement>> {
   const found = new Map<string, AlertAcknowledgement>();
   if (alerts.length === 0) return found;
   const fingerprints = [...new Set(alerts.map((alert) => alert.fingerprint))];
   const wanted = new Set(alerts.map((alert) => keyOf(alert.fingerprint, alert.startsAt)));
-  // Chunked: Postgres allows 65,535 bind parameters per statement.
-  for (let offset = 0; offset < fingerprints.length; offset += 5000) {
-    const rows = await db().acknowledgement.findMany({
-      where: { cluster, revokedAt: null, fingerprint: { in: fingerprints.slice(offset, offset + 5000) } },
-      select: ackSelect,
-    });
-    for (const row of rows) {
-      const key = keyOf(row.fingerprint, row.startsAt);
-      if (wanted.has(key)) found.set(key, toView(row, now));
-    }
+  const rows = z.array(acknowledgementRowSchema).parse(
+    await db().$queryRaw`
+      select a.id::text as "id", a.fingerprint, a.starts_at as "startsAt", a.note, a.expires_at as "expiresAt",
+             a.created_at as "createdAt", a.silence_id as "silenceId", u.name as "createdByName"
+        from acknowledgements a join users u on u.id = a.created_by_id
+       where a.cluster = ${cluster} and a.revoked_at is null and a.fingerprint = any(${fingerprints}::text[])`,
+  );
+  for (const row of rows) {
+    const key = keyOf(row.fingerprint, row.startsAt);
+    if (wanted.has(key)) found.set(key, toView({ ...row, createdBy: { name: row.createdByName } }, now));
   }
   return found;
 }
