@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { z } from "zod";
+import { DetachedSocket } from "@/lib/async/outside-request";
 import { env } from "@/lib/env";
 import { UpstreamError } from "@/lib/errors";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -28,7 +29,9 @@ function createDatabase(): Database {
   const url = new URL(DATABASE_URL);
   const address = `${url.hostname}:${url.port || "5432"}`;
   const database = decodeURIComponent(url.pathname.replace(/^\//, "")) || "postgres";
-  const pool = new pg.Pool({ connectionString: DATABASE_URL, connectionTimeoutMillis: DATABASE_TIMEOUT_MS });
+  // Sockets opened outside the request that needs them: a pooled connection outlives the request,
+  // and would otherwise keep its async context and, through it, every render (lib/async/outside-request.ts).
+  const pool = new pg.Pool({ connectionString: DATABASE_URL, connectionTimeoutMillis: DATABASE_TIMEOUT_MS, stream: () => new DetachedSocket() });
   // An idle connection dies when Postgres restarts; without a listener that error would end the process.
   pool.on("error", (error) => console.error(`Postgres at ${address}: idle connection lost: ${error.message}`));
   return {
