@@ -97,12 +97,29 @@ function main(): void {
   let tail = 0;
   queue[tail++] = 0;
   parent[0] = 0;
-  while (head < tail) {
-    const node = queue[head++] ?? 0;
-    for (const [type, name, to] of heap.edges(node)) {
-      if (type === "weak" || type === "shortcut" || parent[to] !== -1) continue;
-      parent[to] = node;
-      parentEdge[to] = `${type}:${name}`;
+  // WeakMap entries (ephemerons) are followed last, so a path goes through a strong edge when one exists.
+  const deferred: Array<[number, string, number]> = [];
+  for (;;) {
+    while (head < tail) {
+      const node = queue[head++] ?? 0;
+      for (const [type, name, to] of heap.edges(node)) {
+        if (type === "weak" || type === "shortcut" || parent[to] !== -1) continue;
+        if (name.includes("part of key")) {
+          deferred.push([node, `${type}:${name.replace(/ pair in WeakMap.*$/, "")}`, to]);
+          continue;
+        }
+        parent[to] = node;
+        parentEdge[to] = `${type}:${name}`;
+        queue[tail++] = to;
+      }
+    }
+    const next = deferred.filter(([, , to]) => parent[to] === -1);
+    deferred.length = 0;
+    if (next.length === 0) break;
+    for (const [from, edge, to] of next) {
+      if (parent[to] !== -1) continue;
+      parent[to] = from;
+      parentEdge[to] = edge;
       queue[tail++] = to;
     }
   }

@@ -3,7 +3,7 @@
  * and the same 11 s pause as the leak probe, then `heap-diff.ts` over them: what the round left
  * alive and which old object holds it.
  *
- *   npx tsx bench/leak-snapshot.ts [path=/] [requests=500] [concurrency=20] [out dir=/tmp/vigil-heap]
+ *   npx tsx bench/leak-snapshot.ts [path=/] [requests=500] [concurrency=20] [out dir=/tmp/vigil-heap] [rounds=1]
  */
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const requests = Number(process.argv[3] ?? 500);
   const concurrency = Number(process.argv[4] ?? 20);
   const outDir = process.argv[5] ?? "/tmp/vigil-heap";
+  const rounds = Number(process.argv[6] ?? 1);
   mkdirSync(outDir, { recursive: true });
   const bench = await benchStack();
   try {
@@ -54,14 +55,16 @@ async function main(): Promise<void> {
     const before = path.join(outDir, "before.heapsnapshot");
     await snapshot(inspector, before);
     console.log(`before: heap after GC ${((await inspector.memoryAfterGc()).heapUsed / 2 ** 20).toFixed(1)} MB`);
-    await round(url, bench.headers, requests, concurrency);
-    await new Promise((resolve) => setTimeout(resolve, 11_000));
-    console.log(`after ${requests} × ${target}, before the snapshot: heap after GC ${((await inspector.memoryAfterGc()).heapUsed / 2 ** 20).toFixed(1)} MB`);
+    for (let index = 0; index < rounds; index += 1) {
+      await round(url, bench.headers, requests, concurrency);
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
+    }
+    console.log(`after ${rounds} × ${requests} × ${target}, before the snapshot: heap after GC ${((await inspector.memoryAfterGc()).heapUsed / 2 ** 20).toFixed(1)} MB`);
     await inspector.send("Runtime.discardConsoleEntries");
     console.log(`after Runtime.discardConsoleEntries: heap after GC ${((await inspector.memoryAfterGc()).heapUsed / 2 ** 20).toFixed(1)} MB`);
     const after = path.join(outDir, "after.heapsnapshot");
     await snapshot(inspector, after);
-    console.log(`after ${requests} × ${target}: heap after GC ${((await inspector.memoryAfterGc()).heapUsed / 2 ** 20).toFixed(1)} MB`);
+    console.log(`after ${rounds} × ${requests} × ${target}: heap after GC ${((await inspector.memoryAfterGc()).heapUsed / 2 ** 20).toFixed(1)} MB`);
     inspector.close();
     if (bench.consoleLog) console.log(`console log (tail):\n${readFileSync(bench.consoleLog, "utf8").split("\n").slice(-30).join("\n")}`);
     spawnSync(process.execPath, ["--max-old-space-size=8192", "--import", "tsx", path.join(import.meta.dirname, "heap-diff.ts"), before, after], { stdio: "inherit" });

@@ -2,7 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { z } from "zod";
-import { DetachedSocket } from "@/lib/async/outside-request";
+import { outsideRequest } from "@/lib/async/outside-request";
 import { env } from "@/lib/env";
 import { UpstreamError } from "@/lib/errors";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -24,14 +24,25 @@ interface Database {
 
 const globalKey = Symbol.for("vigil.db");
 
+/**
+ * Connects outside the request that needs the connection: a pooled connection outlives it, and
+ * its socket and timers would otherwise keep that request's async context and, through it,
+ * every later render (lib/async/outside-request.ts).
+ */
+class DetachedClient extends pg.Client {
+  override connect(): Promise<pg.Client>;
+  override connect(callback: ((error: Error) => void) | ((error: null, client: pg.Client) => void)): void;
+  override connect(callback?: ((error: Error) => void) | ((error: null, client: pg.Client) => void)): Promise<pg.Client> | void {
+    return outsideRequest(() => (callback ? super.connect(callback) : super.connect()));
+  }
+}
+
 function createDatabase(): Database {
   const { DATABASE_URL, DATABASE_TIMEOUT_MS } = env();
   const url = new URL(DATABASE_URL);
   const address = `${url.hostname}:${url.port || "5432"}`;
   const database = decodeURIComponent(url.pathname.replace(/^\//, "")) || "postgres";
-  // Sockets opened outside the request that needs them: a pooled connection outlives the request,
-  // and would otherwise keep its async context and, through it, every render (lib/async/outside-request.ts).
-  const pool = new pg.Pool({ connectionString: DATABASE_URL, connectionTimeoutMillis: DATABASE_TIMEOUT_MS, stream: () => new DetachedSocket() });
+  const pool = new pg.Pool({ connectionString: DATABASE_URL, connectionTimeoutMillis: DATABASE_TIMEOUT_MS, Client: DetachedClient });
   // An idle connection dies when Postgres restarts; without a listener that error would end the process.
   pool.on("error", (error) => console.error(`Postgres at ${address}: idle connection lost: ${error.message}`));
   return {

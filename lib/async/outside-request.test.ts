@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureRootContext, DetachedSocket, outsideRequest } from "./outside-request";
+import { captureRootContext, outsideRequest } from "./outside-request";
 
 const request = new AsyncLocalStorage<{ id: number }>();
 
@@ -26,7 +26,7 @@ describe("outsideRequest", () => {
   });
 });
 
-describe("DetachedSocket", () => {
+describe("a socket connected outsideRequest", () => {
   let server: net.Server;
   let port = 0;
   beforeAll(async () => {
@@ -37,18 +37,19 @@ describe("DetachedSocket", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  function storeInDataCallback(socket: net.Socket): Promise<{ id: number } | undefined> {
+  function storeInDataCallback(socket: net.Socket, detached: boolean): Promise<{ id: number } | undefined> {
     return request.run({ id: 3 }, () => {
-      socket.connect(port, "127.0.0.1");
+      if (detached) outsideRequest(() => socket.connect(port, "127.0.0.1"));
+      else socket.connect(port, "127.0.0.1");
       return new Promise((resolve) => socket.once("data", () => (socket.destroy(), resolve(request.getStore()))));
     });
   }
 
   it("connects, and its socket's callbacks do not run in the request that opened it", async () => {
-    expect(await storeInDataCallback(new DetachedSocket())).toBeUndefined();
+    expect(await storeInDataCallback(new net.Socket(), true)).toBeUndefined();
   });
 
   it("where a plain socket's would (what the pooled Postgres sockets did)", async () => {
-    expect(await storeInDataCallback(new net.Socket())).toEqual({ id: 3 });
+    expect(await storeInDataCallback(new net.Socket(), false)).toEqual({ id: 3 });
   });
 });

@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import net from "node:net";
 
 /**
- * Long-lived resources (a pooled Postgres socket) must not be created inside a request.
+ * Long-lived resources (a pooled Postgres connection: its socket, its connection-timeout timer)
+ * must not be created inside a request.
  *
  * Node copies every AsyncLocalStorage store of the code that creates an async resource onto
  * that resource, and keeps it for the resource's life. A pg socket opened while a page renders
@@ -35,12 +35,4 @@ export function captureRootContext(): void {
 export function outsideRequest<R>(fn: () => R): R {
   const run = holder()[rootKey];
   return run ? run(fn) : fn();
-}
-
-/** A TCP socket whose handle is created outside the request that happens to open it. */
-export class DetachedSocket extends net.Socket {
-  override connect(...args: unknown[]): this {
-    outsideRequest(() => Reflect.apply(net.Socket.prototype.connect, this, args));
-    return this;
-  }
 }
