@@ -24,15 +24,18 @@ interface Database {
 
 const globalKey = Symbol.for("vigil.db");
 
+type PoolConnectCallback = Parameters<pg.Pool["connect"]>[0];
+
 /**
- * Connects outside the request that needs the connection: a pooled connection outlives it, and
- * its socket and timers would otherwise keep that request's async context and, through it,
- * every later render (lib/async/outside-request.ts).
+ * Opens connections outside the request that needs one: a pooled connection outlives it, and
+ * what opening it creates (socket, pg-pool's and pg's connection-timeout timers, whose closures
+ * the connection keeps) would otherwise hold that request's async context and, through it,
+ * every later render (lib/async/outside-request.ts). pool.query goes through connect too.
  */
-class DetachedClient extends pg.Client {
-  override connect(): Promise<pg.Client>;
-  override connect(callback: ((error: Error) => void) | ((error: null, client: pg.Client) => void)): void;
-  override connect(callback?: ((error: Error) => void) | ((error: null, client: pg.Client) => void)): Promise<pg.Client> | void {
+class DetachedPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: PoolConnectCallback): void;
+  override connect(callback?: PoolConnectCallback): Promise<pg.PoolClient> | void {
     return outsideRequest(() => (callback ? super.connect(callback) : super.connect()));
   }
 }
@@ -42,7 +45,7 @@ function createDatabase(): Database {
   const url = new URL(DATABASE_URL);
   const address = `${url.hostname}:${url.port || "5432"}`;
   const database = decodeURIComponent(url.pathname.replace(/^\//, "")) || "postgres";
-  const pool = new pg.Pool({ connectionString: DATABASE_URL, connectionTimeoutMillis: DATABASE_TIMEOUT_MS, Client: DetachedClient });
+  const pool = new DetachedPool({ connectionString: DATABASE_URL, connectionTimeoutMillis: DATABASE_TIMEOUT_MS });
   // An idle connection dies when Postgres restarts; without a listener that error would end the process.
   pool.on("error", (error) => console.error(`Postgres at ${address}: idle connection lost: ${error.message}`));
   return {
