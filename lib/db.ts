@@ -36,7 +36,17 @@ class DetachedPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: PoolConnectCallback): void;
   override connect(callback?: PoolConnectCallback): Promise<pg.PoolClient> | void {
-    return outsideRequest(() => (callback ? super.connect(callback) : super.connect()));
+    if (!callback) return outsideRequest(() => super.connect());
+    // The new connection keeps the callback it was opened for (a listener on pg's Connection):
+    // let go of the caller's (and its request's promise) once called.
+    let pending: PoolConnectCallback | undefined = callback;
+    outsideRequest(() =>
+      super.connect((error, client, done) => {
+        const forward = pending;
+        pending = undefined;
+        forward?.(error, client, done);
+      }),
+    );
   }
 }
 
