@@ -4,6 +4,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Before any request: the context long-lived sockets are opened in (lib/async/outside-request.ts).
+    const { captureRootContext } = await import("./lib/async/outside-request");
+    captureRootContext();
     const { checkConfiguration } = await import("./lib/startup");
     checkConfiguration();
     // Alert history: episodes recorded as Alertmanager is polled (lib/data/alert-history.ts).

@@ -35,6 +35,8 @@ export interface Inspector {
   send(method: string, params?: Record<string, unknown>): Promise<unknown>;
   /** Calls `listener` for each event of that name. */
   on(method: string, listener: (params: unknown) => void): void;
+  /** Stops calling `listener` for events of that name. */
+  off(method: string, listener: (params: unknown) => void): void;
   /** A full, compacting garbage collection (HeapProfiler.collectGarbage), then process.memoryUsage(). */
   memoryAfterGc(): Promise<MemoryUsage>;
   /** process.memoryUsage() as it is, without collecting. */
@@ -172,6 +174,9 @@ export async function inspectProcess(pid: number, port = 9229): Promise<Inspecto
     send,
     on(method, listener) {
       listeners.set(method, [...(listeners.get(method) ?? []), listener]);
+    },
+    off(method, listener) {
+      listeners.set(method, (listeners.get(method) ?? []).filter((each) => each !== listener));
     },
     memory,
     async memoryAfterGc() {

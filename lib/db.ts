@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { z } from "zod";
+import { outsideRequest } from "@/lib/async/outside-request";
 import { env } from "@/lib/env";
 import { UpstreamError } from "@/lib/errors";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -23,12 +24,38 @@ interface Database {
 
 const globalKey = Symbol.for("vigil.db");
 
+type PoolConnectCallback = Parameters<pg.Pool["connect"]>[0];
+
+/**
+ * Opens connections outside the request that needs one: a pooled connection outlives it, and
+ * what opening it creates (socket, pg-pool's and pg's connection-timeout timers, whose closures
+ * the connection keeps) would otherwise hold that request's async context and, through it,
+ * every later render (lib/async/outside-request.ts). pool.query goes through connect too.
+ */
+class DetachedPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: PoolConnectCallback): void;
+  override connect(callback?: PoolConnectCallback): Promise<pg.PoolClient> | void {
+    if (!callback) return outsideRequest(() => super.connect());
+    // The new connection keeps the callback it was opened for (a listener on pg's Connection):
+    // let go of the caller's (and its request's promise) once called.
+    let pending: PoolConnectCallback | undefined = callback;
+    outsideRequest(() =>
+      super.connect((error, client, done) => {
+        const forward = pending;
+        pending = undefined;
+        forward?.(error, client, done);
+      }),
+    );
+  }
+}
+
 function createDatabase(): Database {
   const { DATABASE_URL, DATABASE_TIMEOUT_MS } = env();
   const url = new URL(DATABASE_URL);
   const address = `${url.hostname}:${url.port || "5432"}`;
   const database = decodeURIComponent(url.pathname.replace(/^\//, "")) || "postgres";
-  const pool = new pg.Pool({ connectionString: DATABASE_URL, connectionTimeoutMillis: DATABASE_TIMEOUT_MS });
+  const pool = new DetachedPool({ connectionString: DATABASE_URL, connectionTimeoutMillis: DATABASE_TIMEOUT_MS });
   // An idle connection dies when Postgres restarts; without a listener that error would end the process.
   pool.on("error", (error) => console.error(`Postgres at ${address}: idle connection lost: ${error.message}`));
   // A connection the pool is closing is no longer the pool's: if Postgres ends it first (a restart,
