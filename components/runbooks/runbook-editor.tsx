@@ -2,7 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useState, type FormEvent } from "react";
+import { FormField } from "@/components/ui/form-field";
 import { PanelError } from "@/components/ui/panel";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { createRunbookRequest, runbookKeys, updateRunbookRequest } from "@/lib/queries/runbooks";
@@ -19,34 +20,6 @@ export interface RunbookEditorProps {
   initial: RunbookContent;
   /** Alert labels for the preview's live queries. */
   variables: Record<string, string>;
-}
-
-const INPUT = "w-full rounded border bg-surface px-2 py-1.5 text-sm text-white outline-none focus:border-info";
-
-interface FieldProps {
-  label: string;
-  hint?: string;
-  errors?: string[];
-  children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; className: string }) => ReactNode;
-}
-
-function Field({ label, hint, errors, children }: FieldProps) {
-  const id = useId();
-  const invalid = Boolean(errors?.length);
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-xs text-slate-400">
-        {label}
-        {hint ? <span className="ml-1 text-slate-500">({hint})</span> : null}
-      </label>
-      {children({ id, "aria-invalid": invalid, "aria-describedby": invalid ? `${id}-error` : undefined, className: `${INPUT} ${invalid ? "border-critical" : "border-edge"}` })}
-      {invalid ? (
-        <p id={`${id}-error`} className="mt-1 text-xs text-rose-300">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 function contentFrom(runbook: RunbookView): RunbookContent {
@@ -194,7 +167,7 @@ export function RunbookEditor({ runbook, initial, variables }: RunbookEditorProp
       ) : null}
 
       <div className="grid gap-3 md:grid-cols-2 lg:grid-cols-4">
-        <Field label="Title" errors={errors.title}>
+        <FormField label="Title" errors={errors.title}>
           {(props) => (
             <input
               {...props}
@@ -206,9 +179,9 @@ export function RunbookEditor({ runbook, initial, variables }: RunbookEditorProp
               }}
             />
           )}
-        </Field>
+        </FormField>
         {runbook ? null : (
-          <Field label="Slug" hint="the URL: /runbooks/<slug>" errors={errors.slug}>
+          <FormField label="Slug" hint="the URL: /runbooks/<slug>" errors={errors.slug}>
             {(props) => (
               <input
                 {...props}
@@ -220,25 +193,25 @@ export function RunbookEditor({ runbook, initial, variables }: RunbookEditorProp
                 }}
               />
             )}
-          </Field>
+          </FormField>
         )}
-        <Field label="Team" errors={errors.team}>
+        <FormField label="Team" errors={errors.team}>
           {(props) => <input {...props} value={team} onChange={(event) => setTeam(event.target.value)} placeholder="ml-platform" />}
-        </Field>
-        <Field label="Tags" hint="comma-separated" errors={errors.tags ?? Object.entries(errors).flatMap(([key, value]) => (key.startsWith("tags.") ? value : []))}>
+        </FormField>
+        <FormField label="Tags" hint="comma-separated" errors={errors.tags ?? Object.entries(errors).flatMap(([key, value]) => (key.startsWith("tags.") ? value : []))}>
           {(props) => <input {...props} value={tags} onChange={(event) => setTags(event.target.value)} placeholder="inferno, capacity" />}
-        </Field>
-        <Field label="Alert names" hint="comma-separated" errors={errors.alertNames ?? Object.entries(errors).flatMap(([key, value]) => (key.startsWith("alertNames.") ? value : []))}>
+        </FormField>
+        <FormField label="Alert names" hint="comma-separated" errors={errors.alertNames ?? Object.entries(errors).flatMap(([key, value]) => (key.startsWith("alertNames.") ? value : []))}>
           {(props) => <input {...props} value={alertNames} onChange={(event) => setAlertNames(event.target.value)} placeholder="InfernoQueueBacklog" />}
-        </Field>
+        </FormField>
         <div className="md:col-span-2 lg:col-span-4">
-          <Field
+          <FormField
             label="Label matchers"
             hint={'one set per line, e.g. {team="ml-platform", job=~"inferno.*"}'}
             errors={errors.labelMatchers ?? Object.entries(errors).flatMap(([key, value]) => (key.startsWith("labelMatchers.") ? value : []))}
           >
             {(props) => <textarea {...props} rows={2} value={matchers} onChange={(event) => setMatchers(event.target.value)} className={`${props.className} font-mono`} />}
-          </Field>
+          </FormField>
         </div>
       </div>
 
@@ -251,9 +224,9 @@ export function RunbookEditor({ runbook, initial, variables }: RunbookEditorProp
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <div className={tab === "write" ? "" : "hidden lg:block"}>
-          <Field label="Body" hint="markdown; ```promql blocks become live charts" errors={errors.body}>
+          <FormField label="Body" hint="markdown; ```promql blocks become live charts" errors={errors.body}>
             {(props) => <textarea {...props} rows={28} value={body} onChange={(event) => setBody(event.target.value)} spellCheck={false} className={`${props.className} font-mono text-xs leading-5`} />}
-          </Field>
+          </FormField>
         </div>
         <section aria-label="Preview" className={tab === "preview" ? "" : "hidden lg:block"}>
           <p className="mb-1 text-xs text-slate-400">Preview</p>

@@ -2,7 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { FormField } from "@/components/ui/form-field";
 import { PanelError } from "@/components/ui/panel";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { createSloRequest, leEdgesQuery, sloConflictSchema, sloKeys, sloPreviewQuery, updateSloRequest } from "@/lib/queries/slos";
@@ -20,35 +21,7 @@ export interface SloEditorProps {
   sources: string[];
 }
 
-const INPUT = "w-full rounded border bg-surface px-2 py-1.5 text-sm text-white outline-none focus:border-info";
-
 type Errors = Partial<Record<keyof SloForm | "form", string[]>>;
-
-interface FieldProps {
-  label: string;
-  hint?: string;
-  errors?: string[];
-  children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; className: string }) => ReactNode;
-}
-
-function Field({ label, hint, errors, children }: FieldProps) {
-  const id = useId();
-  const invalid = Boolean(errors?.length);
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-xs text-slate-400">
-        {label}
-        {hint ? <span className="ml-1 text-slate-500">({hint})</span> : null}
-      </label>
-      {children({ id, "aria-invalid": invalid, "aria-describedby": invalid ? `${id}-error` : undefined, className: `${INPUT} ${invalid ? "border-critical" : "border-edge"}` })}
-      {invalid ? (
-        <p id={`${id}-error`} className="mt-1 text-xs text-rose-300">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** The form validated with the schema files and the API use: the spec, or the problems by field. */
 function validate(form: SloForm): { spec?: StoredSloSpecInput; errors: Errors } {
@@ -165,21 +138,21 @@ export function SloEditor({ editing, sources }: SloEditorProps) {
         <div className="space-y-4">
           <fieldset className="grid gap-3 rounded-lg border border-edge p-4 sm:grid-cols-2">
             <legend className="px-1 text-xs font-semibold uppercase text-slate-400">What</legend>
-            <Field label="Service" errors={errors.service}>
+            <FormField label="Service" errors={errors.service}>
               {(props) => <input {...props} value={form.service} readOnly={editing !== undefined} onChange={(event) => set({ service: event.target.value })} placeholder="inference-gateway" />}
-            </Field>
-            <Field label="Name" hint="letters, digits, - _ ." errors={errors.name}>
+            </FormField>
+            <FormField label="Name" hint="letters, digits, - _ ." errors={errors.name}>
               {(props) => <input {...props} value={form.name} readOnly={editing !== undefined} onChange={(event) => set({ name: event.target.value })} placeholder="latency-p95-500ms" />}
-            </Field>
+            </FormField>
             <div className="sm:col-span-2">
-              <Field label="Description" errors={errors.description}>
+              <FormField label="Description" errors={errors.description}>
                 {(props) => <input {...props} value={form.description} onChange={(event) => set({ description: event.target.value })} />}
-              </Field>
+              </FormField>
             </div>
-            <Field label="Objective" hint="percent, e.g. 99.9" errors={errors.objective}>
+            <FormField label="Objective" hint="percent, e.g. 99.9" errors={errors.objective}>
               {(props) => <input {...props} inputMode="decimal" value={form.objective} onChange={(event) => set({ objective: event.target.value })} />}
-            </Field>
-            <Field label="Window" errors={errors.window}>
+            </FormField>
+            <FormField label="Window" errors={errors.window}>
               {(props) => (
                 <select {...props} value={form.window} onChange={(event) => set({ window: WINDOWS.find((window) => window === event.target.value) ?? "30d" })}>
                   {WINDOWS.map((window) => (
@@ -189,8 +162,8 @@ export function SloEditor({ editing, sources }: SloEditorProps) {
                   ))}
                 </select>
               )}
-            </Field>
-            <Field label="Prometheus source" errors={errors.datasource}>
+            </FormField>
+            <FormField label="Prometheus source" errors={errors.datasource}>
               {(props) => (
                 <select {...props} value={form.datasource} onChange={(event) => set({ datasource: event.target.value })}>
                   {sources.map((source, index) => (
@@ -200,13 +173,13 @@ export function SloEditor({ editing, sources }: SloEditorProps) {
                   ))}
                 </select>
               )}
-            </Field>
+            </FormField>
           </fieldset>
 
           <fieldset className="grid gap-3 rounded-lg border border-edge p-4 sm:grid-cols-2">
             <legend className="px-1 text-xs font-semibold uppercase text-slate-400">Indicator</legend>
             <div className="sm:col-span-2">
-              <Field label="SLI kind" errors={errors.sliKind}>
+              <FormField label="SLI kind" errors={errors.sliKind}>
                 {(props) => (
                   <select {...props} value={form.sliKind} onChange={(event) => set({ sliKind: SLI_KINDS.find((kind) => kind === event.target.value) ?? "ratio-bad" })}>
                     {SLI_KINDS.map((kind) => (
@@ -216,39 +189,39 @@ export function SloEditor({ editing, sources }: SloEditorProps) {
                     ))}
                   </select>
                 )}
-              </Field>
+              </FormField>
             </div>
             {form.sliKind === "ratio-bad" ? (
               <div className="sm:col-span-2">
-                <Field label="Bad events" hint="counter selector" errors={errors.errors}>
+                <FormField label="Bad events" hint="counter selector" errors={errors.errors}>
                   {(props) => <input {...props} className={`${props.className} font-mono`} value={form.errors} onChange={(event) => set({ errors: event.target.value })} placeholder='http_requests_total{job="api", code=~"5.."}' />}
-                </Field>
+                </FormField>
               </div>
             ) : null}
             {form.sliKind === "ratio-good" ? (
               <div className="sm:col-span-2">
-                <Field label="Good events" hint="counter selector" errors={errors.good}>
+                <FormField label="Good events" hint="counter selector" errors={errors.good}>
                   {(props) => <input {...props} className={`${props.className} font-mono`} value={form.good} onChange={(event) => set({ good: event.target.value })} placeholder='http_requests_total{job="api", code!~"5.."}' />}
-                </Field>
+                </FormField>
               </div>
             ) : null}
             {form.sliKind === "ratio-bad" || form.sliKind === "ratio-good" ? (
               <div className="sm:col-span-2">
-                <Field label="Total events" hint="counter selector" errors={errors.total}>
+                <FormField label="Total events" hint="counter selector" errors={errors.total}>
                   {(props) => <input {...props} className={`${props.className} font-mono`} value={form.total} onChange={(event) => set({ total: event.target.value })} placeholder='http_requests_total{job="api"}' />}
-                </Field>
+                </FormField>
               </div>
             ) : null}
             {form.sliKind === "latency" ? (
               <>
                 <div className="sm:col-span-2">
-                  <Field label="Histogram" hint="base name and matchers, without _bucket" errors={errors.histogram}>
+                  <FormField label="Histogram" hint="base name and matchers, without _bucket" errors={errors.histogram}>
                     {(props) => (
                       <input {...props} className={`${props.className} font-mono`} value={form.histogram} onChange={(event) => set({ histogram: event.target.value })} placeholder='vllm:e2e_request_latency_seconds{job="vllm"}' />
                     )}
-                  </Field>
+                  </FormField>
                 </div>
-                <Field label="Threshold (bucket edge)" errors={errors.le}>
+                <FormField label="Threshold (bucket edge)" errors={errors.le}>
                   {(props) => (
                     <select {...props} value={selectedEdge} disabled={edgeOptions.length === 0} onChange={(event) => set({ le: event.target.value })}>
                       <option value="">{edges.isFetching ? "Reading the bucket edges…" : edgeOptions.length === 0 ? "No bucket edges yet" : "Choose an edge"}</option>
@@ -259,7 +232,7 @@ export function SloEditor({ editing, sources }: SloEditorProps) {
                       ))}
                     </select>
                   )}
-                </Field>
+                </FormField>
                 <p className="self-end text-xs text-slate-400" role="status">
                   {!histogramParses
                     ? "Give the histogram to see its bucket edges."
@@ -275,33 +248,33 @@ export function SloEditor({ editing, sources }: SloEditorProps) {
             ) : null}
             {form.sliKind === "bool" ? (
               <div className="sm:col-span-2">
-                <Field label="Expression" hint="0 or 1, e.g. up{job=&quot;api&quot;} or x > bool 0.8" errors={errors.boolExpr}>
+                <FormField label="Expression" hint="0 or 1, e.g. up{job=&quot;api&quot;} or x > bool 0.8" errors={errors.boolExpr}>
                   {(props) => <input {...props} className={`${props.className} font-mono`} value={form.boolExpr} onChange={(event) => set({ boolExpr: event.target.value })} />}
-                </Field>
+                </FormField>
               </div>
             ) : null}
-            <Field label="Group by label" hint="one SLO per value, optional" errors={errors.groupBy}>
+            <FormField label="Group by label" hint="one SLO per value, optional" errors={errors.groupBy}>
               {(props) => <input {...props} value={form.groupBy} onChange={(event) => set({ groupBy: event.target.value })} placeholder="model_name" />}
-            </Field>
+            </FormField>
           </fieldset>
 
           <fieldset className="grid gap-3 rounded-lg border border-edge p-4 sm:grid-cols-2">
             <legend className="px-1 text-xs font-semibold uppercase text-slate-400">Ownership and links</legend>
-            <Field label="Team" errors={errors.team}>
+            <FormField label="Team" errors={errors.team}>
               {(props) => <input {...props} value={form.team} onChange={(event) => set({ team: event.target.value })} />}
-            </Field>
-            <Field label="Labels" hint="name=value, comma-separated" errors={errors.labels}>
+            </FormField>
+            <FormField label="Labels" hint="name=value, comma-separated" errors={errors.labels}>
               {(props) => <input {...props} value={form.labels} onChange={(event) => set({ labels: event.target.value })} placeholder="tier=1" />}
-            </Field>
+            </FormField>
             <div className="sm:col-span-2">
-              <Field label="Runbook URL" errors={errors.runbook}>
+              <FormField label="Runbook URL" errors={errors.runbook}>
                 {(props) => <input {...props} value={form.runbook} onChange={(event) => set({ runbook: event.target.value })} placeholder="https://…" />}
-              </Field>
+              </FormField>
             </div>
             <div className="sm:col-span-2">
-              <Field label="Dashboards" hint="one per line: title | url" errors={errors.dashboards}>
+              <FormField label="Dashboards" hint="one per line: title | url" errors={errors.dashboards}>
                 {(props) => <textarea {...props} rows={2} value={form.dashboards} onChange={(event) => set({ dashboards: event.target.value })} />}
-              </Field>
+              </FormField>
             </div>
           </fieldset>
         </div>
