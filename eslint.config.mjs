@@ -13,6 +13,14 @@ export default defineConfig([
     },
   },
   {
+    // Links prefetch on intent, not in view (components/ui/link.tsx): every page is rendered per request.
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use { Link } from \"@/components/ui/link\": it prefetches on intent." }] }],
+    },
+  },
+  {
     // Playwright fixtures call their `use` callback, which is not React's hook.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { preloadLinkHeader } from "@/lib/http/document-preloads";
 import { checkCsrf, hasBearerToken } from "@/lib/security/csrf";
 import { buildSecurityHeaders, NONCE_HEADER } from "@/lib/security/headers";
 import { createNonce } from "@/lib/security/nonce";
@@ -7,8 +8,8 @@ import { servedOverHttps } from "@/lib/security/origin";
 
 /**
  * Runs before every route (Node.js runtime, the default for proxy.ts since Next 16): refuses
- * cross-site state-changing API requests, and puts a fresh CSP nonce and the security headers on
- * every response.
+ * cross-site state-changing API requests, puts a fresh CSP nonce and the security headers on
+ * every response, and announces the data a page loads at once (lib/http/document-preloads.ts).
  *
  * Server Actions are not covered here: Next.js compares their Origin with Host/X-Forwarded-Host
  * itself (docs: 02-guides/server-actions.md "Security", config serverActions.allowedOrigins),
@@ -43,7 +44,10 @@ export function proxy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set("content-security-policy", securityHeaders["Content-Security-Policy"]);
-  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), securityHeaders);
+  const response = withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), securityHeaders);
+  const preload = preloadLinkHeader({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers });
+  if (preload) response.headers.set("link", preload);
+  return response;
 }
 
 export const config = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState, type FormEvent } from "react";
 import { FormMessage, TextField } from "@/components/auth/form-fields";
 import { CopyButton } from "@/components/ui/copy-button";

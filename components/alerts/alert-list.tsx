@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect, useRef } from "react";
 import { severityOf } from "@/lib/alertmanager/severity";
 import { isAcknowledged } from "@/lib/alerts/filter";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { loadProvisionedDashboards } from "@/lib/dashboards/files";
 
 /** The built-in dashboards (provisioned files), one link each, for the overview page. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useMemo, useState } from "react";
 import { formatNumber } from "@/lib/format";
 import { CHURN_QUERY, DEFAULT_TOP_LIMIT, HEAD_SERIES_QUERY, LIMIT_OPTIONS, shareOf, TOPK_METRICS_QUERY } from "@/lib/monitoring/cardinality";

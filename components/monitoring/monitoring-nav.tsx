@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { SourceSelect } from "@/components/ui/source-select";
 import { useSearchParam } from "./use-search-param";

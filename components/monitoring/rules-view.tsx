@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useMemo } from "react";
 import { formatAgo, formatDuration } from "@/lib/format";
 import { exploreHref, filterRules, type GroupEntry, type RuleEntry } from "@/lib/monitoring/rules";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { runbooksForAlertQuery } from "@/lib/queries/runbooks";
 import { alertContextQuery } from "@/lib/runbooks/alert-context";
 import type { LinkReason } from "@/lib/validations/runbooks";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Panel, PanelEmpty, PanelError, PanelLoading } from "@/components/ui/panel";
 import { Time } from "@/components/ui/time";
 import { linkedAlertsQuery } from "@/lib/queries/runbooks";

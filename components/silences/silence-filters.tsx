@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { SILENCE_STATES, silenceFiltersToParams, type SilenceListFilters, type SilenceStateFilter } from "@/lib/validations/silences";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useMemo, useState } from "react";
 import { Panel, PanelEmpty, PanelError, PanelLoading } from "@/components/ui/panel";
 import { Time } from "@/components/ui/time";

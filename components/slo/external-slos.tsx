@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDuration } from "@/lib/slo/duration";
 import type { ExternalSlo, ExternalSloList } from "@/lib/slo/external";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ROLE_DESCRIPTIONS, type Role } from "@/lib/auth/roles";
 
 export interface ForbiddenProps {

@@ -92,4 +92,23 @@ test.describe("overview", () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });
+
+  test("prefetches a page of the top bar only once someone points at its link, then opens it", async ({ overview, page }) => {
+    const prefetched: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (request.headers()["next-router-prefetch"] || url.searchParams.has("_rsc")) prefetched.push(url.pathname);
+    });
+    await overview.goto("off");
+    // Every page is rendered per request: prefetching the whole bar would cost the server a render per link.
+    await page.waitForTimeout(1_500);
+    expect(prefetched).toEqual([]);
+    const runbooks = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Runbooks" });
+    await runbooks.hover();
+    await expect.poll(() => prefetched.includes("/runbooks")).toBe(true);
+    expect(new Set(prefetched)).toEqual(new Set(["/runbooks"]));
+    await runbooks.click();
+    await expect(page).toHaveURL(/\/runbooks/);
+    await expect(runbooks).toHaveAttribute("aria-current", "page");
+  });
 });

@@ -7,7 +7,7 @@ import { ConflictError } from "@/lib/errors";
 import { createPrivateDatabase, type PrivateDatabase } from "@/lib/testing/database";
 import { eventually } from "@/lib/testing/eventually";
 import { createPerson, type TestPerson } from "@/lib/testing/people";
-import { AcknowledgedFirstError, acknowledgeAlerts, acknowledgementHistory, recordExpiredAcknowledgements, unacknowledge } from "./acknowledgements";
+import { AcknowledgedFirstError, acknowledgeAlerts, acknowledgementHistory, acknowledgementsFor, recordExpiredAcknowledgements, unacknowledge } from "./acknowledgements";
 import { alertHistory, recordPoll } from "./alert-history";
 import { alertCluster, fetchClusterAlerts, getAlertsOverview } from "./alerts";
 
@@ -217,5 +217,38 @@ describe("alert history", () => {
     await recordPoll(cluster, [{ ...alert, startsAt: new Date().toISOString() }], true);
     expect((await alertHistory(cluster, alert.fingerprint, "HistoryOne")).episodes).toHaveLength(2);
     expect((await alertHistory(cluster, alert.fingerprint, "HistoryOne")).sameName).toEqual({ episodes: 2, alerts: 1 });
+  });
+});
+
+describe("reading the acknowledgements of listed alerts", () => {
+  /** An acknowledgement row written directly: no Alertmanager needs to hold these alerts. */
+  async function stored(cluster: string, fingerprint: string, startsAt: string, revoked = false) {
+    await db().acknowledgement.create({
+      data: { cluster, fingerprint, startsAt: new Date(startsAt), alertName: "SpanRead", labels: {}, createdById: ann.actor.userId, revokedAt: revoked ? new Date() : null },
+    });
+  }
+
+  it("finds exactly the listed episodes: both ends of their span, not other episodes, clusters or revoked ones", async () => {
+    const cluster = `span-${run}`;
+    const first = "2026-01-01T00:00:00.001Z";
+    const middle = "2026-01-01T06:00:00.000Z";
+    const last = "2026-01-02T00:00:00.999Z";
+    await stored(cluster, "aaaa", first);
+    await stored(cluster, "bbbb", last);
+    // The same alert's earlier episode, an unlisted alert inside the span, another cluster, a revoked one.
+    await stored(cluster, "aaaa", "2025-12-31T23:59:59.999Z");
+    await stored(cluster, "cccc", middle);
+    await stored(`other-${run}`, "dddd", middle);
+    await stored(cluster, "eeee", middle, true);
+    const found = await acknowledgementsFor(cluster, [
+      { fingerprint: "aaaa", startsAt: first },
+      // Alertmanager's startsAt can carry nanoseconds: keys are whole milliseconds, as stored.
+      { fingerprint: "bbbb", startsAt: "2026-01-02T00:00:00.999999999Z" },
+      { fingerprint: "dddd", startsAt: middle },
+      { fingerprint: "eeee", startsAt: middle },
+    ]);
+    expect([...found.keys()].sort()).toEqual([`aaaa@${Date.parse(first)}`, `bbbb@${Date.parse(last)}`]);
+    expect(found.get(`aaaa@${Date.parse(first)}`)).toMatchObject({ by: ann.actor.name, expired: false });
+    expect(await acknowledgementsFor(cluster, [])).toEqual(new Map());
   });
 });

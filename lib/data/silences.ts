@@ -3,12 +3,13 @@ import { formatMatchers } from "@/lib/alertmanager/matchers";
 import { getAlertmanagers } from "@/lib/alertmanager/client";
 import type { GettableSilence, PostableSilence } from "@/lib/alertmanager/types";
 import type { Actor } from "@/lib/auth/actor";
-import { invalidateClusterAlerts } from "@/lib/data/alerts";
+import type { MergedAlert } from "@/lib/alertmanager/merge";
+import { invalidateClusterAlerts, latestClusterAlerts } from "@/lib/data/alerts";
 import { recordAuditNow } from "@/lib/data/audit";
 import { env } from "@/lib/env";
 import { NotFoundError, UpstreamError, ValidationError } from "@/lib/errors";
 import { exceedsMaxDuration } from "@/lib/silences/duration";
-import { mergeSilences, silenceAlerts } from "@/lib/silences/merge";
+import { mergeSilences, silenceAlertsOf } from "@/lib/silences/merge";
 import type { InstanceState, SilencesOverview, SilenceWriteResult } from "@/lib/silences/types";
 import { toAlertmanagerMatcher, type SilenceBody } from "@/lib/validations/silences";
 
@@ -30,19 +31,36 @@ function allFailed(errors: UpstreamError[]): UpstreamError {
   });
 }
 
-/** Every silence of the cluster, deduplicated by id, with the alerts it holds now and each instance's state. */
+/** The cluster's alerts from the alert page's snapshot (lib/data/alerts.ts), or why there are none. */
+async function snapshotAlerts(signal?: AbortSignal): Promise<{ alerts: MergedAlert[]; instances: ReadonlyMap<string, string | undefined> }> {
+  try {
+    const { value } = await latestClusterAlerts(signal);
+    return { alerts: value.alerts, instances: new Map(value.instances.map((state) => [state.instance, state.ok ? undefined : state.error])) };
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    return { alerts: [], instances: new Map(getAlertmanagers().instances.map((instance) => [instance, error.message])) };
+  }
+}
+
+/**
+ * Every silence of the cluster, deduplicated by id and read from every instance on each call,
+ * with the alerts they hold and each instance's state. The alerts are those of the alert page's
+ * snapshot (at most SNAPSHOT_MAX_AGE_MS old, and re-read after any change made through Vigil):
+ * at 10,000 alerts a read of every instance's list is megabytes, too much for each page load.
+ */
 export async function getSilencesOverview(signal?: AbortSignal): Promise<SilencesOverview> {
   const cluster = getAlertmanagers();
-  const [silences, alerts] = await Promise.all([cluster.silences({ signal }), cluster.alerts({ signal })]);
+  const [silences, alerts] = await Promise.all([cluster.silences({ signal }), snapshotAlerts(signal)]);
   const instances: InstanceState[] = cluster.instances.map((instance, index) => {
-    const failure = [silences[index], alerts[index]].find((result) => result && !result.ok);
-    return failure && !failure.ok ? { instance, ok: false, error: failure.error.message } : { instance, ok: true };
+    const failed = silences[index];
+    const error = failed && !failed.ok ? failed.error.message : alerts.instances.get(instance);
+    return error ? { instance, ok: false, error } : { instance, ok: true };
   });
   const failures = silences.flatMap((result) => (result.ok ? [] : [result.error]));
   if (failures.length === silences.length) throw allFailed(failures);
   return {
     silences: mergeSilences(silences),
-    alerts: silenceAlerts(alerts),
+    alerts: silenceAlertsOf(alerts.alerts),
     instances,
     maxDurationMs: env().VIGIL_SILENCE_MAX_DURATION ?? null,
     now: new Date().toISOString(),

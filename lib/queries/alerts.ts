@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import type { AlertDetail } from "@/lib/data/alert-detail";
+import { ALERTS_URL } from "@/lib/http/document-preloads";
 import type { AlertsOverview } from "@/lib/data/alerts";
 import type { RangeQueryResponse } from "@/lib/data/prometheus";
 import type { AcknowledgeInput, UnacknowledgeInput } from "@/lib/validations/alerts";
@@ -14,9 +15,6 @@ export const alertKeys = {
   detail: (fingerprint: string) => [...alertKeys.all, "detail", fingerprint] as const,
   sparkline: (expr: string, startsAt: string) => [...alertKeys.all, "sparkline", { expr, startsAt }] as const,
 };
-
-/** The alert list; the alert page preloads it (see app/(console)/alerts/page.tsx). */
-export const ALERTS_URL = "/api/alerts";
 
 /** How soon to ask again after an answer from an older snapshot while the server reads a newer one. */
 export const REFRESHING_RETRY_MS = 250;

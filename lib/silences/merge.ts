@@ -1,5 +1,5 @@
 import type { GettableAlert, GettableSilence, InstanceResult } from "@/lib/alertmanager/types";
-import { mergeAlerts } from "@/lib/alertmanager/merge";
+import { mergeAlerts, type MergedAlert } from "@/lib/alertmanager/merge";
 import type { ClusterSilence, SilenceAlert } from "./types";
 
 /**
@@ -27,7 +27,12 @@ export function mergeSilences(results: ReadonlyArray<InstanceResult<readonly Get
 
 /** The cluster's alerts, deduplicated, reduced to what the silence pages need. */
 export function silenceAlerts(results: ReadonlyArray<InstanceResult<readonly GettableAlert[]>>): SilenceAlert[] {
-  return mergeAlerts(results).map((alert) => ({
+  return silenceAlertsOf(mergeAlerts(results));
+}
+
+/** Alerts already merged across instances, reduced to what the silence pages need. */
+export function silenceAlertsOf(alerts: readonly MergedAlert[]): SilenceAlert[] {
+  return alerts.map((alert) => ({
     fingerprint: alert.fingerprint,
     labels: alert.labels,
     startsAt: alert.startsAt,

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useId, useState, type ChangeEvent } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";

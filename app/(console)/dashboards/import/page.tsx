@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { GrafanaImport } from "@/components/dashboards/import/grafana-import";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requireActor } from "@/lib/auth/current";

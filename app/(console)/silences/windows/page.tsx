@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { MaintenanceWindows } from "@/components/silences/maintenance-windows";
 import { requireActor } from "@/lib/auth/current";
 import { roleAtLeast } from "@/lib/auth/roles";
