@@ -2,10 +2,16 @@
  * Load: N concurrent users browsing dashboards and alerts for a while against a stack, each one
  * looping over what a person's browser asks for (pages, then the API calls those pages make),
  * with a short think time. Prints p50/p99 latency per route, the error count, and the console's
- * memory growth from after warm-up, measured three ways (see MEMORY below). Appends the figures
- * to bench/RESULTS.md with the machine and date.
+ * memory growth over the run, measured three ways (see MEMORY below). Appends the figures to
+ * bench/RESULTS.md with the machine and date.
  *
- *   npx tsx bench/load.ts [users=100] [seconds=300] [settle=60]      (BENCH_RESULTS=0: do not append)
+ *   npx tsx bench/load.ts [users=100] [seconds=300] [settle=60] [warmup=60]   (BENCH_RESULTS=0: do not append)
+ *
+ * WARM-UP. The same load runs for `warmup` seconds first, unmeasured: an idle console that has
+ * served nothing has not yet loaded its route modules, compiled its hot code (JavaScript and the
+ * WASM of Prisma's query compiler) or grown its allocator's pools to this concurrency, a one-off
+ * cost that does not grow with the run's length. Growth "over the run" is counted from the end of
+ * the warm-up; the growth from the idle console is printed beside it.
  *
  * MEMORY. The goal ("memory growth under 50 MB over the run") is about memory the console keeps,
  * not memory it has not given back yet. So, when this bench started the console (it knows its
@@ -69,6 +75,19 @@ const JOURNEYS: Step[][] = [
   ],
 ];
 
+/** What RSS is made of at three points: V8's heap (committed, used), memory outside it, the rest (code, stacks, malloc). */
+function composition(...points: MemoryUsage[]): string {
+  const parts: Array<[string, (usage: MemoryUsage) => number]> = [
+    ["rss", (usage) => usage.rss],
+    ["heap committed", (usage) => usage.heapTotal],
+    ["heap used", (usage) => usage.heapUsed],
+    ["external", (usage) => usage.external],
+    ["array buffers", (usage) => usage.arrayBuffers],
+    ["rss outside the heap", (usage) => usage.rss - usage.heapTotal - usage.external],
+  ];
+  return parts.map(([name, pick]) => `${name} ${points.map((point) => mb(pick(point))).join(" / ")}`).join("; ");
+}
+
 interface MetricsMemory {
   rss: number;
   heapUsed: number;
@@ -88,6 +107,7 @@ async function main(): Promise<void> {
   const users = Number(process.argv[2] ?? 100);
   const seconds = Number(process.argv[3] ?? 300);
   const settleSeconds = Number(process.argv[4] ?? 60);
+  const warmupSeconds = Number(process.argv[5] ?? 60);
   const bench = await benchStack();
   const latencies = new Map<string, number[]>();
   const errors = new Map<string, number>();
@@ -120,13 +140,6 @@ async function main(): Promise<void> {
   }
 
   try {
-    // Warm-up: every route once, so first-compile and cold caches do not count.
-    stopAt = Date.now() + 5_000;
-    await Promise.all(Array.from({ length: 5 }, (_, index) => user(index)));
-    latencies.clear();
-    errors.clear();
-    failures.length = 0;
-
     let inspector: Inspector | undefined;
     if (bench.consolePid !== undefined) {
       inspector = await inspectProcess(bench.consolePid).catch((error: unknown) => {
@@ -134,6 +147,15 @@ async function main(): Promise<void> {
         return undefined;
       });
     }
+    const gcIdle: MemoryUsage | undefined = await inspector?.memoryAfterGc();
+    // Warm-up (see WARM-UP above): the same load, unmeasured.
+    console.log(`Warming up: ${users} users for ${warmupSeconds} s, not measured...`);
+    stopAt = Date.now() + warmupSeconds * 1000;
+    await Promise.all(Array.from({ length: users }, (_, index) => user(index)));
+    latencies.clear();
+    errors.clear();
+    failures.length = 0;
+
     const gcBefore: MemoryUsage | undefined = await inspector?.memoryAfterGc();
     if (inspector && process.env.BENCH_HEAP_PROFILE === "1") await inspector.send("HeapProfiler.startSampling", { samplingInterval: 32_768 });
     const before = await metricsMemory(bench.consoleUrl, bench.headers);
@@ -161,6 +183,7 @@ async function main(): Promise<void> {
     const settled = await metricsMemory(bench.consoleUrl, bench.headers);
     inspector?.close();
 
+    const baseRss = gcBefore?.rss ?? before.rss;
     const rows = [...latencies].map(([route, samples]) => [
       route,
       samples.length,
@@ -178,8 +201,14 @@ async function main(): Promise<void> {
       gcBefore && gcEnd && gcSettled
         ? `console retained heap (V8 heap used after a full GC): ${mb(gcBefore.heapUsed)} MB after warm-up, ${mb(gcEnd.heapUsed)} MB at the end (${signedMb(gcEnd.heapUsed - gcBefore.heapUsed)} MB), ${mb(gcSettled.heapUsed)} MB after ${settleSeconds} s idle (${signedMb(gcSettled.heapUsed - gcBefore.heapUsed)} MB) (goal: growth < 50 MB)`
         : "console retained heap: not measured (the bench did not start the console, or its inspector could not be opened)",
-      `console RSS: ${mb(before.rss)} MB after warm-up, ${mb(atEnd.rss)} MB at the end (${signedMb(atEnd.rss - before.rss)} MB), ${mb(gcSettled?.rss ?? settled.rss)} MB after ${settleSeconds} s idle${gcSettled ? " and a GC" : ""} (${signedMb((gcSettled?.rss ?? settled.rss) - before.rss)} MB)`,
+      `console RSS: ${mb(baseRss)} MB after warm-up${gcBefore ? " and a GC" : ""}, ${mb(atEnd.rss)} MB at the end, before any GC (${signedMb(atEnd.rss - baseRss)} MB), ${mb(gcSettled?.rss ?? settled.rss)} MB after ${settleSeconds} s idle${gcSettled ? " and a GC" : ""} (${signedMb((gcSettled?.rss ?? settled.rss) - baseRss)} MB)`,
       `console heap used without GC (/metrics): ${mb(before.heapUsed)} MB after warm-up, ${mb(atEnd.heapUsed)} MB at the end`,
+      ...(gcIdle && gcBefore && gcEnd && gcSettled
+        ? [
+            `console memory after a full GC (process.memoryUsage(), MB), idle before warm-up / after warm-up / end / settled: ${composition(gcIdle, gcBefore, gcEnd, gcSettled)}`,
+            `from the idle console (warm-up included): retained heap ${signedMb(gcSettled.heapUsed - gcIdle.heapUsed)} MB, RSS ${signedMb(gcSettled.rss - gcIdle.rss)} MB after settling`,
+          ]
+        : []),
     ];
     console.log(`\n${summary.join("\n")}`);
     if (failures.length > 0) console.log(`first failures:\n  ${failures.join("\n  ")}`);

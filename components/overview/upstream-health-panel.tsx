@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { AlertmanagerHealth, HealthReport } from "@/lib/data/health";
+import type { AlertmanagerHealth, HealthReport, PrometheusHealth } from "@/lib/data/health";
 import { healthQuery } from "@/lib/queries/health";
 import { Panel } from "@/components/ui/panel";
 import { QueryState } from "@/components/ui/query-state";
@@ -42,18 +42,20 @@ function clusterDetail(instance: AlertmanagerHealth): string {
   return parts.join(" · ");
 }
 
+function prometheusDetail(prometheus: PrometheusHealth): string {
+  return [prometheus.url, prometheus.version ? `v${prometheus.version}` : null, prometheus.ok ? (prometheus.ready ? "ready" : "not ready") : null, prometheus.ok ? `${prometheus.latencyMs} ms` : null]
+    .filter(Boolean)
+    .join(" · ");
+}
+
 function HealthList({ report }: { report: HealthReport }) {
-  const { prometheus, alertmanagers, postgres } = report;
+  const { prometheus, sources, alertmanagers, postgres } = report;
   return (
     <ul className="divide-y divide-edge text-sm">
-      <DependencyRow
-        name="Prometheus"
-        ok={prometheus.ok}
-        detail={[prometheus.url, prometheus.version ? `v${prometheus.version}` : null, prometheus.ok ? (prometheus.ready ? "ready" : "not ready") : null, prometheus.ok ? `${prometheus.latencyMs} ms` : null]
-          .filter(Boolean)
-          .join(" · ")}
-        error={prometheus.error}
-      />
+      <DependencyRow name={sources.length > 0 ? "Prometheus (default source)" : "Prometheus"} ok={prometheus.ok} detail={prometheusDetail(prometheus)} error={prometheus.error} />
+      {sources.map((source) => (
+        <DependencyRow key={source.name} name={`Prometheus source ${source.name}`} ok={source.ok} detail={prometheusDetail(source)} error={source.error} />
+      ))}
       {alertmanagers.map((instance) => (
         <DependencyRow key={instance.url} name="Alertmanager" ok={instance.ok} detail={clusterDetail(instance)} error={instance.error} />
       ))}
@@ -67,7 +69,7 @@ function HealthList({ report }: { report: HealthReport }) {
   );
 }
 
-/** Whether each upstream answers: Prometheus build and readiness, every Alertmanager's cluster state, Postgres. */
+/** Whether each upstream answers: every Prometheus source's build and readiness, every Alertmanager's cluster state, Postgres. */
 export function UpstreamHealthPanel({ refetchInterval }: UpstreamHealthPanelProps) {
   const query = useQuery(healthQuery(refetchInterval));
   const down = query.data?.down ?? [];

@@ -14,6 +14,9 @@ export class SilencesPage {
     const search = new URLSearchParams({ matchers, ...(comment ? { comment } : {}) });
     await this.page.goto(`/silences/new?${search.toString()}`);
     await expect(this.page.getByRole("heading", { name: "New silence", level: 1 })).toBeVisible();
+    // The heading is server-rendered: typing before hydration would be lost. The preview's loading
+    // state ends only once the page runs and has asked for the alerts.
+    await expect(this.preview.getByRole("status", { name: "Loading the alerts" })).toHaveCount(0, { timeout: 15_000 });
   }
 
   get list(): Locator {

@@ -14,7 +14,30 @@ test.describe("console API", () => {
       expect(instance.cluster.peers).toHaveLength(2);
     }
     expect(body.postgres).toMatchObject({ ok: true, version: expect.stringContaining("PostgreSQL") });
+    // The test stack's second source, VictoriaMetrics, is checked as well.
+    expect(body.sources).toEqual([expect.objectContaining({ name: "vm", ok: true, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) })]);
     expect(JSON.stringify(body)).not.toMatch(/password|:\/\/[^/]*:[^@/]*@/);
+  });
+
+  test("health names a second Prometheus source that is down, and the overview says so", async ({ request, page }, testInfo) => {
+    // Chromium logs the health check's 503 as a console error.
+    testInfo.annotations.push({ type: "expected-console-error", description: "status of 503" });
+    await controlService("victoria-metrics", "stop");
+    try {
+      const response = await request.get("/api/health");
+      expect(response.status()).toBe(503);
+      const body = await response.json();
+      expect(body.down).toEqual(["prometheus source vm"]);
+      expect(body.prometheus.ok).toBe(true);
+      expect(body.sources).toEqual([expect.objectContaining({ name: "vm", ok: false, error: expect.any(String) })]);
+      await page.goto("/?refresh=off");
+      const panel = page.getByRole("region", { name: "Upstream health" });
+      await expect(panel).toContainText("Down: prometheus source vm");
+      await expect(panel).toContainText("Prometheus source vm");
+    } finally {
+      await controlService("victoria-metrics", "start");
+    }
+    await expect.poll(async () => (await request.get("/api/health")).status(), { timeout: 30_000 }).toBe(200);
   });
 
   test("health answers 503 naming Alertmanager when one peer is down, and the alerts keep coming from the other", async ({

@@ -2,7 +2,7 @@ import "server-only";
 import { getAlertmanagers } from "@/lib/alertmanager/client";
 import { pingDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
-import { getPrometheus } from "@/lib/prometheus/client";
+import { getPrometheus, prometheusSources } from "@/lib/prometheus/client";
 
 export interface PrometheusHealth {
   url: string;
@@ -11,6 +11,11 @@ export interface PrometheusHealth {
   version?: string;
   latencyMs: number;
   error?: string;
+}
+
+/** A source of PROMETHEUS_SOURCES (the default is `prometheus`). */
+export interface SourceHealth extends PrometheusHealth {
+  name: string;
 }
 
 export interface AlertmanagerHealth {
@@ -34,10 +39,13 @@ export interface PostgresHealth {
 
 export interface HealthReport {
   status: "ok" | "degraded";
-  /** What is down, in words: ["prometheus", "alertmanager http://am-1:9093"]. */
+  /** What is down, in words: ["prometheus", "prometheus source vm", "alertmanager http://am-1:9093"]. */
   down: string[];
   checkedAt: string;
+  /** The default source (PROMETHEUS_URL). */
   prometheus: PrometheusHealth;
+  /** Every other configured source, in PROMETHEUS_SOURCES order. */
+  sources: SourceHealth[];
   alertmanagers: AlertmanagerHealth[];
   postgres: PostgresHealth;
 }
@@ -56,9 +64,9 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value?: T; error?: st
   }
 }
 
-async function checkPrometheus(): Promise<PrometheusHealth> {
-  const prometheus = getPrometheus();
-  const url = env().PROMETHEUS_URL;
+async function checkPrometheus(source: { name: string; url: string }): Promise<PrometheusHealth> {
+  const prometheus = getPrometheus(source.name);
+  const { url } = source;
   const [ready, build] = await Promise.all([timed(() => prometheus.ready()), timed(() => prometheus.buildinfo())]);
   const isReady = ready.value?.ready ?? false;
   // Thanos, Mimir and VictoriaMetrics answer queries without Prometheus's /-/ready; buildinfo is enough.
@@ -114,9 +122,17 @@ async function checkPostgres(): Promise<PostgresHealth> {
 
 /** Checks every dependency concurrently; one being down never hides the others' state. */
 export async function checkHealth(): Promise<HealthReport> {
-  const [prometheus, alertmanagers, postgres] = await Promise.all([checkPrometheus(), checkAlertmanagers(), checkPostgres()]);
+  const [main, ...others] = prometheusSources();
+  if (!main) throw new Error("prometheusSources() always lists the default source");
+  const [prometheus, sources, alertmanagers, postgres] = await Promise.all([
+    checkPrometheus(main),
+    Promise.all(others.map(async (source) => ({ name: source.name, ...(await checkPrometheus(source)) }))),
+    checkAlertmanagers(),
+    checkPostgres(),
+  ]);
   const down = [
     ...(prometheus.ok ? [] : ["prometheus"]),
+    ...sources.filter((source) => !source.ok).map((source) => `prometheus source ${source.name}`),
     ...alertmanagers.filter((instance) => !instance.ok).map((instance) => `alertmanager ${instance.url}`),
     ...(postgres.ok ? [] : ["postgres"]),
   ];
@@ -125,6 +141,7 @@ export async function checkHealth(): Promise<HealthReport> {
     down,
     checkedAt: new Date().toISOString(),
     prometheus,
+    sources,
     alertmanagers,
     postgres,
   };
