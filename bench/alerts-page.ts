@@ -304,6 +304,7 @@ async function main(): Promise<void> {
       console.log(`  GET /api/alerts                      ${Math.round(apiMs)} ms, ${(body.length / 1_048_576).toFixed(1)} MiB`);
       console.log(`  /alerts interactive (list + counts)  median ${Math.round(median(loads))} ms of ${loads.map((ms) => (Number.isNaN(ms) ? "timed out" : `${Math.round(ms)} ms`)).join(", ")} (goal < 1500 ms); DOM interactive ${Math.round(interactive)} ms`);
       console.log(`  filter keystroke applied             median ${median(keystrokes).toFixed(1)} ms, max ${Math.max(...keystrokes).toFixed(1)} ms over ${keystrokes.length} keystrokes (goal < 100 ms); ${remaining} rows drawn after "${word}"`);
+      console.log(`  each keystroke, in order (ms)          ${keystrokes.map((ms) => ms.toFixed(0)).join(", ")}`);
       console.log(`  console memory                       RSS ${(rss / 1_048_576).toFixed(0)} MiB, JS heap used ${(heap / 1_048_576).toFixed(0)} MiB`);
       const figures: Figures = {
         label: option("--label") ?? (option("--compare") ? "after" : "before"),

@@ -25,6 +25,13 @@ describe("interpolate", () => {
     expect(interpolate('x{pod=~"$pod"}', variables)).toBe('x{pod=~".*"}');
   });
 
+  it("takes All of no options (a variable whose query found nothing) as any value, not an empty alternation", () => {
+    const empty: VariableValues = { gpu: { values: [ALL_VALUE], options: [], multi: true } };
+    expect(interpolate('x{gpu=~"$gpu"}', empty)).toBe('x{gpu=~".*"}');
+    expect(interpolate('x{gpu=~"${gpu:regex}"}', empty)).toBe('x{gpu=~".*"}');
+    expect(interpolate("${gpu:csv}", empty)).toBe("");
+  });
+
   it("applies explicit formats", () => {
     expect(interpolate("${model:csv}", variables)).toBe("llama-3.1-8b,mistral-7b");
     expect(interpolate("${model:pipe}", variables)).toBe("llama-3.1-8b|mistral-7b");

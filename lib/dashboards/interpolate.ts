@@ -45,6 +45,9 @@ export function formatPromDuration(seconds: number): string {
   return `${seconds}s`;
 }
 
+/** What All stands for when there is nothing to list: any value. */
+const ANY_VALUE = ".*";
+
 /** The values a selection stands for: All expands to every option. */
 export function selectedValues(variable: VariableValue): string[] {
   return variable.values.includes(ALL_VALUE) ? variable.options : variable.values;
@@ -63,11 +66,15 @@ function formatValue(variable: VariableValue, format: string | undefined): strin
     case "json":
       return JSON.stringify(values);
     case "regex":
+      if (isAll && values.length === 0) return ANY_VALUE;
       return values.length === 1 ? escapePromRegex(values[0] ?? "") : `(${values.map(escapePromRegex).join("|")})`;
     default:
       break;
   }
   if (isAll && variable.allValue !== undefined) return variable.allValue;
+  // All of no options (the variable's query found nothing, or failed): no restriction, not `()`,
+  // which would match only an empty label and show every panel empty without saying why.
+  if (isAll && values.length === 0) return ANY_VALUE;
   if (!variable.multi && !isAll) return values[0] ?? "";
   if (values.length === 1) return escapePromRegex(values[0] ?? "");
   return `(${values.map(escapePromRegex).join("|")})`;
