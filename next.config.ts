@@ -11,6 +11,12 @@ const nextConfig: NextConfig = {
   // Loaded from node_modules at run time, not bundled: prom-client's registry must be one
   // per process, and pg/Prisma's drivers carry native and WASM parts.
   serverExternalPackages: ["prom-client", "pg", "@prisma/client", "@prisma/adapter-pg"],
+  // An HTTP redirect, before any rendering: a redirect() in the page came after the layout had
+  // started streaming, so the browser loaded /monitoring and then moved on its own, which could
+  // cut short whatever the person (or a test) opened next.
+  async redirects() {
+    return [{ source: "/monitoring", destination: "/monitoring/targets", permanent: false }];
+  },
 };
 
 export default nextConfig;

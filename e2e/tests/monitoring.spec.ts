@@ -4,6 +4,12 @@ import { MonitoringPage } from "../pages/monitoring-page.ts";
 const exporter = () => process.env.VIGIL_TEST_EXPORTER_URL ?? "";
 
 test.describe("monitoring the monitoring", () => {
+  test("/monitoring is an HTTP redirect to the targets, not a page that moves on its own", async ({ request }) => {
+    const response = await request.get("/monitoring", { maxRedirects: 0 });
+    expect(response.status()).toBe(307);
+    expect(response.headers().location).toBe("/monitoring/targets");
+  });
+
   test("targets: every job and target, a failing target with its error, up history and alerts", async ({ page }) => {
     const monitoring = new MonitoringPage(page);
     await monitoring.goto("targets");
