@@ -17,6 +17,11 @@ const nextConfig: NextConfig = {
   async redirects() {
     return [{ source: "/monitoring", destination: "/monitoring/targets", permanent: false }];
   },
+  // Browsers still ask for /favicon.ico now and then (a page without its <link rel="icon"> yet);
+  // the app's icon (app/icon.svg) answers instead of a 404.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
 };
 
 export default nextConfig;

@@ -64,6 +64,12 @@ test.describe("console API", () => {
     await expect.poll(async () => (await request.get("/api/health")).status(), { timeout: 30_000 }).toBe(200);
   });
 
+  test("/favicon.ico answers with the app's icon, not a 404", async ({ request }) => {
+    const response = await request.get("/favicon.ico");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/^image\/svg\+xml/);
+  });
+
   test("probes: liveness ignores upstreams, readiness follows Postgres only, a bad probe is a 400", async ({ request }) => {
     expect((await request.get("/api/health", { params: { probe: "sometimes" } })).status()).toBe(400);
     await controlService("prometheus", "stop");
