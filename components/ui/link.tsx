@@ -16,20 +16,23 @@ export type LinkProps = ComponentProps<typeof NextLink>;
 export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, ...props }: LinkProps) {
   const [intent, setIntent] = useState(false);
   const never = prefetch === false;
+  const show = () => {
+    if (!never) setIntent(true);
+  };
   return (
     <NextLink
       {...props}
       prefetch={never || !intent ? false : (prefetch ?? null)}
       onMouseEnter={(event) => {
-        if (!never) setIntent(true);
+        show();
         onMouseEnter?.(event);
       }}
       onFocus={(event) => {
-        if (!never) setIntent(true);
+        show();
         onFocus?.(event);
       }}
       onTouchStart={(event) => {
-        if (!never) setIntent(true);
+        show();
         onTouchStart?.(event);
       }}
     />
